@@ -1,0 +1,5 @@
+"""Allow ``python -m jdcheck``."""
+
+from jdcheck.cli import main
+
+main()

@@ -1,0 +1,202 @@
+"""Document-level facts: title and position, organisation, language, jurisdiction, kind."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from jdcheck.model import Block, Evidence, Jurisdiction, Section, TextField
+from jdcheck.structure.lexicon import Lexicon
+from jdcheck.structure.lines import Line
+from jdcheck.structure.normalize import fold, key
+
+_CYR = re.compile(r"[а-яёА-ЯЁ]")
+_LAT = re.compile(r"[a-zA-ZəƏüÜöÖğĞıIİşŞçÇ]")
+_AZ_ONLY = re.compile(r"[əƏğĞıİşŞçÇ]|\b(?:və|üzrə|ilə|edir|olunur|müəssisə|vəzifə|vezife|ve|"
+                      r"uzre|ile|isci|huquq|mesuliyyet|telimat)\b", re.IGNORECASE)
+
+
+@dataclass
+class Title:
+    """The document's title line(s) and the position it names."""
+
+    text: str
+    lines: list[Line]
+    kind: str
+    position: str | None
+
+
+def find_title(lines: list[Line], used: set[int], lex: Lexicon) -> Title | None:
+    """The best title candidate among the first lines: its kind and the position it names."""
+    kinds = [("job-description", lex.marker("title", "job_description", whole=False)),
+             ("employment-contract", lex.marker("title", "employment_contract", whole=False)),
+             ("order", lex.marker("title", "order", whole=False)),
+             ("regulation", lex.marker("title", "regulation", whole=False))]
+    best: tuple[int, Title] | None = None
+    for line in lines[:80]:
+        if line.i in used or line.words > 14 or line.label is not None and line.label.kind == "num":
+            continue
+        for kind, rx in kinds:
+            m = rx.search(line.key)
+            if not m or (m.start() > 0 and kind != "job-description"):
+                continue
+            before, after = line.key[:m.start()].split(), line.key[m.end():].split()
+            if len(before) > 6 or len(after) > 10 or (kind == "regulation" and
+                                                          not _regulation_title(line.key)):
+                continue
+            score = _title_score(line, before, after)
+            if best is None or score > best[0]:
+                best = (score, Title(line.text, [line], kind, _position(lines, line, before,
+                                                                         after, used)))
+            break
+    return best[1] if best else None
+
+
+def _regulation_title(k: str) -> bool:
+    return k.startswith(("положение о", "esasname")) or k.endswith("esasname") or k == "положение"
+
+
+def _title_score(line: Line, before: list[str], after: list[str]) -> int:
+    b = line.block
+    score = 4 if b.table is None else 0
+    score += 2 if (line.bold or line.caps or b.heading_level is not None or b.align == "center") \
+        else 0
+    score += 1 if not before else 0
+    score -= line.i // 40
+    return score
+
+
+def _position(lines: list[Line], title: Line, before: list[str], after: list[str],
+              used: set[int]) -> str | None:
+    words = title.body.split()
+    if after:
+        return _tidy(" ".join(words[len(words) - len(after):]))
+    if before:
+        return _tidy(" ".join(words[:len(before)]))
+    for line in lines[title.i + 1:title.i + 3]:
+        if line.i in used or line.label is not None or line.words > 7 or line.in_table:
+            continue
+        if line.body[:1].islower() or line.caps or line.bold or line.block.align == "center":
+            return _tidy(line.body)
+    return None
+
+
+def _tidy(text: str) -> str | None:
+    text = text.strip(" .:«»\"")
+    if not text:
+        return None
+    return text.lower() if text.isupper() else text
+
+
+_ORG = re.compile(r"\b({forms})\s*[«\"“]([^»\"”\n]{{2,80}})[»\"”]|[«\"“]([^»\"”\n]{{2,80}})[»\"”]"
+                  r"\s*({forms})\b")
+
+
+def find_organisation(blocks: tuple[Block, ...], lex: Lexicon) -> str | None:
+    """The organisation named near the top («ООО «…»», «… MMC»), if any."""
+    forms = "|".join(re.escape(f) for f in lex.markers["organisation"]["forms"])
+    rx = re.compile(_ORG.pattern.format(forms=forms))
+    for block in blocks[:60]:
+        m = rx.search(block.text)
+        if m:
+            return m.group(0).strip()
+    return None
+
+
+def detect_language(text: str) -> tuple[str, dict[str, float]]:
+    """``ru``, ``az``, ``mixed`` or ``unknown`` from the scripts and Azerbaijani markers."""
+    cyr = len(_CYR.findall(text))
+    lat = len(_LAT.findall(text))
+    total = cyr + lat
+    if total < 20:
+        return "unknown", {}
+    shares = {"ru": round(cyr / total, 3), "az": round(lat / total, 3)}
+    if shares["ru"] >= 0.8:
+        return "ru", shares
+    if shares["az"] >= 0.8:
+        return ("az" if _AZ_ONLY.search(text) else "unknown"), shares
+    return "mixed", shares
+
+
+def detect_jurisdiction(text: str, blocks: tuple[Block, ...], lex: Lexicon) -> Jurisdiction:
+    """The labour code the text refers to, with the references as evidence."""
+    folded = fold(text)
+    scores: Counter[str] = Counter()
+    evidence: list[Evidence] = []
+    for code, strong, weak in lex.jurisdictions:
+        for weight, patterns in ((3, strong), (1, weak)):
+            for rx in patterns:
+                hits = list(rx.finditer(folded))
+                scores[code] += weight * min(len(hits), 3)
+                for m in hits[:2]:
+                    evidence.append(Evidence(code=code, text=text[m.start():m.end()],
+                                             span=_span_at(blocks, m.start(), m.end())))
+    if not scores or max(scores.values()) == 0:
+        return Jurisdiction(code="unknown", source="none")
+    ranked = scores.most_common()
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return Jurisdiction(code="unknown", source="none", evidence=tuple(evidence))
+    best = ranked[0][0]
+    return Jurisdiction(code=best, source="document",  # type: ignore[arg-type]
+                        evidence=tuple(e for e in evidence if e.code == best)[:6])
+
+
+def _span_at(blocks: tuple[Block, ...], start: int, end: int):  # type: ignore[no-untyped-def]
+    lo, hi = 0, len(blocks) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if blocks[mid].start <= start:
+            lo = mid
+        else:
+            hi = mid - 1
+    if not blocks:
+        return None
+    b = blocks[lo]
+    return b.span(start - b.start, min(end - b.start, len(b.text)))
+
+
+def classify(title: Title | None, sections: list[Section], lines: list[Line],
+             has_grif: bool, lex: Lexicon) -> tuple[str, str]:
+    """The document's kind and the reason, in words a reviewer can check."""
+    body_key = " ".join(ln.key for ln in lines[:400])
+    order_body = lex.marker("title", "order_body", whole=False).search(body_key)
+    kinds = {k for s in sections for k in s.kinds}
+    core = kinds & {"general", "duties", "rights", "liability"}
+    runin_only = bool(sections) and all(s.recognised_by == "run-in" for s in sections)
+    if title is not None and title.kind == "employment-contract":
+        return "employment-contract", f"titled «{title.text}»: an employment contract"
+    if title is not None and title.kind == "order" or (order_body and not core):
+        return "order", "an order (приказ / əmr), not a job description"
+    if title is not None and title.kind == "regulation" and len(core) < 3:
+        return "regulation", f"titled «{title.text}»: a regulation, not a job description"
+    if lex.marker("title", "vacancy", whole=False).search(body_key[:3000]) and not has_grif \
+            and (title is None or len(core) < 2):
+        return "vacancy", "a vacancy notice, not an approved job description"
+    if runin_only and not has_grif:
+        return "qualification-characteristic", ("only run-in paragraphs of duties, knowledge "
+                                                "and requirements: a qualification "
+                                                "characteristic")
+    if title is not None and title.kind == "job-description":
+        if not sections and has_grif and len(lines) < 60:
+            return "form", f"titled «{title.text}» with a grif but no body: a blank form"
+        return "job-description", f"titled «{title.text}»"
+    if len(core) >= 2 or (kinds and has_grif):
+        return "job-description", "no title, but the sections of a job description: " + \
+            ", ".join(sorted(kinds))
+    if sections and kinds <= {"functions", "duties"} and len(sections) == 1 \
+            and len(sections[0].items) >= 3:
+        return "job-description", "a list of the post's functions under its own heading"
+    return "article" if len(lines) > 3 else "unknown", \
+        "no job-description title, grif or sections"
+
+
+def title_field(title: Title | None) -> TextField | None:
+    """The title as a model field."""
+    if title is None:
+        return None
+    return TextField(text=title.text, span=title.lines[0].block.span())
+
+
+def _unused(k: str) -> str:
+    return key(k)

@@ -1,0 +1,159 @@
+"""The clauses of one section: numbered and bulleted items, nesting, continuations joined."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jdcheck.model import Clause, Span
+from jdcheck.structure.fields import is_blank_line
+from jdcheck.structure.lines import Line
+
+_TERMINAL = (".", ";", ":", "!", "?")
+_LINE_FORMATS = ("txt", "pdf", "md")
+
+
+@dataclass
+class _Draft:
+    label: str | None
+    number: str | None
+    depth: int
+    lead_in: bool
+    parts: list[str]
+    lines: list[Line]
+    parent: int | None = None
+    kind: str | None = None
+    extra: list[int] = field(default_factory=list)
+
+
+def build_clauses(lines: list[Line], fmt: str, first_text: str | None = None,
+                  first_line: Line | None = None) -> tuple[list[Clause], list[tuple[str, int]]]:
+    """Clauses of a section from its lines; ``first_text`` is a run-in heading's own text."""
+    drafts: list[_Draft] = []
+    notes: list[tuple[str, int]] = []
+    if first_text and first_line is not None:
+        drafts.append(_Draft(None, None, 0, False, [first_text], [first_line]))
+    base_num = min((ln.label.depth for ln in lines if ln.label and ln.label.kind == "num"
+                    and not ln.auto), default=1)
+    base_auto = min((ln.block.list_level or 0 for ln in lines if ln.auto), default=0)
+    for n, line in enumerate(lines):
+        if _is_blank_item(line):
+            continue
+        prev = drafts[-1] if drafts else None
+        if line.label is not None and line.label.kind != "other" or line.auto:
+            drafts.append(_labelled(line, prev, base_num, base_auto))
+            continue
+        if prev is not None and _continues(prev, line, fmt):
+            _join(prev, line)
+            continue
+        if _is_subheading(line, lines[n + 1:n + 2]):
+            notes.append(("D204", line.block.index))
+            continue
+        lead = line.body.rstrip().endswith(":") and _next_is_item(lines[n + 1:n + 3])
+        drafts.append(_Draft(None, None, 0, lead, [line.body], [line]))
+    _assign_parents(drafts)
+    return [_freeze(i, d) for i, d in enumerate(drafts)], notes
+
+
+def _is_blank_item(line: Line) -> bool:
+    """A fill-in blank: a number with a rule, a lone full stop, «4/»."""
+    body = line.body.strip()
+    if is_blank_line(body):
+        return True
+    return len(body) <= 3 and not re.search(r"[^\W\d_]", body)
+
+
+def _labelled(line: Line, prev: _Draft | None, base_num: int, base_auto: int) -> _Draft:
+    label = line.label
+    assert label is not None
+    if line.auto:
+        depth = (line.block.list_level or 0) - base_auto
+    elif label.kind == "num":
+        depth = max(0, label.depth - base_num)
+    elif label.kind == "letter":
+        depth = (prev.depth + 1) if prev is not None and prev.kind in ("num", "auto", None) \
+            and not prev.lead_in else (prev.depth if prev else 0)
+    elif label.kind == "bullet":
+        depth = _bullet_depth(prev)
+    else:
+        depth = 0
+    number = ".".join(map(str, label.path)) if label.path else None
+    kind = "auto" if line.auto else label.kind
+    return _Draft(label.text, number, max(depth, 0), False, [line.body], [line], kind=kind)
+
+
+def _bullet_depth(prev: _Draft | None) -> int:
+    if prev is None:
+        return 0
+    if prev.kind == "bullet":
+        return prev.depth
+    if prev.lead_in:
+        return prev.depth + 1
+    if prev.parts[-1].rstrip().endswith(":"):
+        return prev.depth + 1
+    if prev.kind in ("num", "auto", "letter"):
+        return prev.depth + 1
+    return prev.depth
+
+
+def _continues(prev: _Draft, line: Line, fmt: str) -> bool:
+    """A paragraph that only continues the previous clause (a broken line, a fill-in caption)."""
+    last = " ".join(prev.parts).rstrip()
+    body = line.body.strip()
+    if not last:
+        return False
+    if re.fullmatch(r"\(.*\)", body, re.DOTALL):
+        return True
+    open_bracket = last.count("(") > last.count(")")
+    ended = not open_bracket and (last.endswith(_TERMINAL) or (
+        last.endswith(("»", '"', ")")) and last[:-1].rstrip().endswith(_TERMINAL)))
+    starts_low = body[:1].islower() or body[:1] in "(«\"-–—,"
+    if line.in_table != prev.lines[-1].in_table:
+        return starts_low and not ended
+    if fmt in _LINE_FORMATS:
+        if line.block.gap_before:
+            return not ended and starts_low
+        return not ended or (starts_low and not last.endswith((".", "!", "?")))
+    return starts_low and not ended
+
+
+def _join(prev: _Draft, line: Line) -> None:
+    last = prev.parts[-1]
+    if re.search(r"[^\W\d_]-$", last) and line.body[:1].islower():
+        prev.parts[-1] = last[:-1] + line.body
+    else:
+        prev.parts[-1] = last.rstrip() + " " + line.body
+    prev.lines.append(line)
+
+
+def _is_subheading(line: Line, following: list[Line]) -> bool:
+    """A short bold or capitalised group title inside a section (not a clause)."""
+    body = line.body.rstrip()
+    if line.words > 8 or body.endswith((".", ";", ",")) or not following:
+        return False
+    return (line.bold or line.caps or line.block.heading_level is not None) and \
+        not body.endswith(":") or (line.bold and body.endswith(":") and line.words <= 5)
+
+
+def _next_is_item(following: list[Line]) -> bool:
+    return any(ln.label is not None or ln.auto for ln in following[:1])
+
+
+def _assign_parents(drafts: list[_Draft]) -> None:
+    for i, d in enumerate(drafts):
+        for j in range(i - 1, -1, -1):
+            other = drafts[j]
+            if other.depth < d.depth or (other.lead_in and not d.lead_in and other.depth <= d.depth):
+                d.parent = j
+                break
+            if other.lead_in or (other.depth == d.depth and other.kind != d.kind
+                                 and d.kind == "bullet"):
+                break
+
+
+def _freeze(index: int, d: _Draft) -> Clause:
+    first, last = d.lines[0].block, d.lines[-1].block
+    span: Span = first.span().model_copy(update={"end": last.start + len(last.text)})
+    return Clause(index=index, label=d.label, number=d.number, depth=d.depth, parent=d.parent,
+                  lead_in=d.lead_in, text=" ".join(p.strip() for p in d.parts),
+                  blocks=tuple(ln.block.index for ln in d.lines), span=span)

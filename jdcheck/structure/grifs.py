@@ -1,0 +1,388 @@
+"""Approval and agreement grifs and the acknowledgment: where they are and what they say.
+
+The grif composition (УТВЕРЖДАЮ + position + signature + «И.О. Фамилия» + date, or
+УТВЕРЖДЕНА + approving document + date + number; СОГЛАСОВАНО + position + signature + name +
+date) follows ГОСТ Р 7.0.97 as summarised in ../shared/LEGAL.md A19–A20; the Azerbaijani forms
+follow B26.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jdcheck.model import (
+    Acknowledgment,
+    AgreementBlock,
+    ApprovalBlock,
+    OrderRef,
+    SignatureField,
+    Signatory,
+    Span,
+    TextField,
+)
+from jdcheck.structure.fields import find_date, find_name, find_signature, is_blank_line
+from jdcheck.structure.lexicon import Lexicon
+from jdcheck.structure.lines import Line
+from jdcheck.structure.normalize import key
+
+_CAPTION = re.compile(r"^\(.*\)$")
+_QUOTES = re.compile(r"^[«\"“'„]+|[»\"”']+[:.]?$")
+_NUMBER = re.compile(r"(?:№|N|No\.?)\s*([\w\-/]+)|(\S+)\s+n[öo]mr[əe]li", re.IGNORECASE)
+
+
+@dataclass
+class Grifs:
+    """What the grif search found, and which lines it used up."""
+
+    approval: ApprovalBlock | None = None
+    agreements: list[AgreementBlock] = field(default_factory=list)
+    acknowledgment: Acknowledgment | None = None
+    used: set[int] = field(default_factory=set)
+    starts: dict[int, str] = field(default_factory=dict)
+    notes: list[tuple[str, str, int]] = field(default_factory=list)
+
+
+def span_of(lines: list[Line]) -> Span:
+    """One span from the first to the last of some lines."""
+    first, last = lines[0].block, lines[-1].block
+    s = first.span()
+    return s.model_copy(update={"end": last.start + len(last.text)})
+
+
+def _segments(line: Line) -> list[str]:
+    cols = line.columns()
+    return cols if cols else [line.text]
+
+
+def marker_segment(line: Line, rx: re.Pattern[str], max_tail: int = 0) -> tuple[int, str] | None:
+    """The column of ``line`` that is (or starts with) a marker, and what follows the marker."""
+    for idx, seg in enumerate(_segments(line)):
+        k = key(_QUOTES.sub("", seg))
+        if rx.match(k):
+            return idx, ""
+        if max_tail:
+            words = k.split()
+            for n in range(min(len(words), 5), 0, -1):
+                if rx.match(" ".join(words[:n])) and len(words) - n <= max_tail:
+                    return idx, seg
+    return None
+
+
+def find_grifs(lines: list[Line], lex: Lexicon) -> Grifs:
+    """Find the approval grif, agreement grifs and the acknowledgment."""
+    found = Grifs()
+    sign = lex.marker("approval", "signature")
+    order = lex.marker("approval", "order")
+    agree = lex.marker("agreement", "markers")
+    for line in lines:
+        if line.i in found.used or (line.label is not None and line.label.kind == "num"
+                                    and line.words > 6):
+            continue
+        if found.approval is None:
+            hit = marker_segment(line, sign, max_tail=6)
+            if hit is not None:
+                found.approval = _approval_signature(lines, line, hit, found)
+                continue
+            hit = marker_segment(line, order, max_tail=14)
+            if hit is not None and _is_order_approval(lines, line, lex):
+                found.approval = _approval_order(lines, line, found, lex)
+                continue
+        hit = marker_segment(line, agree, max_tail=6)
+        if hit is not None:
+            block = _agreement(lines, line, hit, found, lex)
+            if block is not None:
+                found.agreements.append(block)
+            continue
+        if found.acknowledgment is None and _is_ack(line, lex):
+            found.acknowledgment = _acknowledgment(lines, line, found, lex)
+    return found
+
+
+def _region(lines: list[Line], marker: Line, col: int, found: Grifs, limit: int = 8,
+            stop: re.Pattern[str] | None = None) -> list[tuple[Line, str]]:
+    """Lines (with the relevant column text) that belong to a grif starting at ``marker``."""
+    out: list[tuple[Line, str]] = []
+    mb = marker.block
+    if mb.table is not None:
+        for line in lines[marker.i + 1:]:
+            b = line.block
+            if b.table != mb.table:
+                break
+            if (b.row or 0) >= (mb.row or 0) and (b.cell or 0) >= (mb.cell or 0) \
+                    and (b.row or 0) <= (mb.row or 0) + limit:
+                if stop is not None and _stops(line, stop):
+                    break
+                out.append((line, line.text))
+        return out
+    two_columns = len(_segments(marker)) > 1 and col > 0
+    for line in lines[marker.i + 1:marker.i + 1 + limit]:
+        if line.i in found.used or line.in_table or (stop is not None and _stops(line, stop)):
+            break
+        segs = _segments(line)
+        if two_columns:
+            if len(segs) < 2:
+                if line.block.align == "right":
+                    out.append((line, segs[-1]))
+                    continue
+                break
+            out.append((line, segs[-1]))
+        else:
+            if out and line.block.gap_before and mb.align != "right":
+                break
+            if line.words > 14 or (line.label is not None and line.label.kind != "bullet"):
+                break
+            if mb.align == "right" and line.block.align not in ("right", "center") and out \
+                    and mb.part == line.block.part and not _fieldish(line.text):
+                break
+            out.append((line, line.text))
+    return out
+
+
+def _stops(line: Line, stop: re.Pattern[str]) -> bool:
+    return any(stop.match(key(_QUOTES.sub("", seg))) for seg in _segments(line))
+
+
+def _fieldish(text: str) -> bool:
+    return bool(find_date(text) or find_signature(text) or find_name(text))
+
+
+def _approval_signature(lines: list[Line], marker: Line, hit: tuple[int, str],
+                        found: Grifs) -> ApprovalBlock:
+    col, tail = hit
+    region = _region(lines, marker, col, found, limit=7)
+    texts = ([(marker, _after_marker(tail))] if tail and _after_marker(tail) else []) + region
+    sig = _signatory(texts, allow_full=True)
+    used = [marker] + [ln for ln, _ in region]
+    found.used.update(ln.i for ln in used)
+    found.starts[marker.i] = "approval"
+    marker_text = _QUOTES.sub("", _segments(marker)[col]).split("\n")[0].strip()
+    return ApprovalBlock(form="signature", marker=marker_text[:40], position=sig.position,
+                         signature=sig.signature, name=sig.name, date=sig.date,
+                         span=span_of(used))
+
+
+def _after_marker(segment: str) -> str:
+    words = segment.split()
+    return " ".join(words[1:]) if words and key(words[0]) in ("утверждаю",) else \
+        " ".join(words[2:]) if len(words) > 2 else ""
+
+
+def _is_order_approval(lines: list[Line], line: Line, lex: Lexicon) -> bool:
+    words = lex.marker("approval", "order_words", whole=False)
+    near = lines[max(0, line.i - 3):line.i + 4]
+    return any(words.search(key(ln.text)) for ln in near) and line.words <= 16
+
+
+def _approval_order(lines: list[Line], marker: Line, found: Grifs, lex: Lexicon) -> ApprovalBlock:
+    words = lex.marker("approval", "order_words", whole=False)
+    window = [ln for ln in lines[max(0, marker.i - 3):marker.i + 4]
+              if ln.i not in found.used and ln.words <= 16 and not ln.in_table or ln is marker]
+    near = [ln for ln in window if ln is marker or words.search(key(ln.text))
+            or find_date(ln.text) or _NUMBER.search(ln.text)]
+    text = " ".join(ln.text for ln in near)
+    number = _NUMBER.search(text)
+    date = find_date(text, span_of(near))
+    order = OrderRef(text=text[:300], date=date,
+                     number=(number.group(1) or number.group(2)) if number else None)
+    found.used.update(ln.i for ln in near)
+    found.starts[near[0].i] = "approval"
+    who = re.search(r"(?:приказом|распоряжением|решением|постановлением)\s+(.+?)(?:\s+от\s|$)",
+                    text, re.IGNORECASE)
+    position = TextField(text=who.group(1)[:120], span=span_of(near)) if who else None
+    return ApprovalBlock(form="order", marker=marker.text.split()[0][:40], position=position,
+                         date=date, order=order, span=span_of(near))
+
+
+_PARENS = re.compile(r"\((?:[^()]|\([^()]*\))*\)", re.DOTALL)
+_SEP = "\x1e"
+
+
+def _drop_captions(texts: list[tuple[Line, str]]) -> list[tuple[Line, str]]:
+    """Remove captions in brackets, even when one spans several lines or cells."""
+    joined = _SEP.join(t for _, t in texts)
+    stripped = _PARENS.sub(lambda m: _SEP * m.group(0).count(_SEP) + " ", joined)
+    parts = stripped.split(_SEP)
+    return [(ln, p) for (ln, _), p in zip(texts, parts, strict=True)]
+
+
+def _signatory(texts: list[tuple[Line, str]], allow_full: bool = False) -> Signatory:
+    """Position, signature, name and date from a grif's lines."""
+    signature_caption = any(re.search(r"\((?:подпись|imza)\)", t, re.IGNORECASE) for _, t in texts)
+    name_caption = next((find_name(t, ln.block.span()) for ln, t in texts
+                         if _NAME_CAPTION.search(t)), None)
+    texts = _drop_captions(texts)
+    position: list[str] = []
+    pos_lines: list[Line] = []
+    signature = name = date = None
+    for line, text in texts:
+        for part in text.split("\n"):
+            part = part.strip()
+            if not part:
+                continue
+            sp = line.block.span()
+            d = find_date(part, sp)
+            if d is not None and date is None:
+                date = d
+                if is_blank_line(part.replace(d.text, "")) or d.value is not None:
+                    continue
+            before = name is not None and name.form != "placeholder" or signature is not None
+            s = find_signature(part, sp)
+            n = find_name(part, sp, allow_full=allow_full and s is not None)
+            signature = signature or s
+            if n is not None and (name is None or name.form == "placeholder"):
+                name = n
+            rest = _strip_fields(part, n.text if n else "", d.text if d else "")
+            if rest and not before and not _CAPTION.match(rest) and not _is_placeholder(rest):
+                position.append(rest)
+                pos_lines.append(line)
+    pos = TextField(text=" ".join(position)[:200], span=span_of(pos_lines)) if position else None
+    if signature is None and signature_caption:
+        signature = SignatureField(state="blank", text="(подпись)", span=texts[0][0].block.span())
+    if name is None and name_caption is not None:
+        name = name_caption
+    return Signatory(position=pos, signature=signature, name=name, date=date)
+
+
+_NAME_CAPTION = re.compile(r"\((?:фамилия|инициалы|ф\.?\s?и\.?\s?о|расшифровка|ad|soyad)",
+                           re.IGNORECASE)
+
+
+def _strip_fields(text: str, name: str, date: str) -> str:
+    for piece in (name, date):
+        if piece:
+            text = text.replace(piece, " ")
+    text = re.sub(r"_+|\(\s*\)", " ", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,;:/")
+    return text if re.search(r"[^\W\d_]{2,}", text) else ""
+
+
+_PLACEHOLDER = re.compile(r"^(?:подпись|ф\.?\s?и\.?\s?о\.?|фамилия.*|инициалы.*|расшифровка.*|"
+                          r"imza|ad.? soyad.*|дата.*|tarix)$", re.IGNORECASE)
+
+
+def _is_placeholder(text: str) -> bool:
+    return bool(_PLACEHOLDER.match(text.strip(" ()")))
+
+
+def _agreement(lines: list[Line], marker: Line, hit: tuple[int, str], found: Grifs,
+               lex: Lexicon) -> AgreementBlock | None:
+    col, tail = hit
+    stop = _stop_markers(lex)
+    region = _region(lines, marker, col, found, limit=12, stop=stop)
+    groups = _group_signatories(region, tail, marker)
+    signatories = [_signatory(g) for g in groups]
+    signatories = [s for s in signatories if s.position or s.name]
+    used = [marker] + [ln for ln, _ in region]
+    found.used.update(ln.i for ln in used)
+    found.starts[marker.i] = "agreement"
+    block = AgreementBlock(marker=_QUOTES.sub("", _segments(marker)[col])[:60],
+                           signatories=tuple(signatories), span=span_of(used))
+    for earlier in found.agreements:
+        if _same_signatories(earlier, block):
+            found.notes.append(("D207", "the agreement block is repeated; counted once",
+                                marker.block.index))
+            return None
+    return block
+
+
+def _stop_markers(lex: Lexicon) -> re.Pattern[str]:
+    parts = (lex.markers["acknowledgment"]["markers"] + lex.markers["agreement"]["markers"]
+             + lex.markers["approval"]["signature"] + lex.markers["signoff"]["markers"])
+    from jdcheck.structure.lexicon import phrases_regex
+
+    rx = phrases_regex(parts, whole=False)
+    return re.compile(r"^(?:" + rx.pattern[len("(?:^|\\s)"):] + ")")
+
+
+def _group_signatories(region: list[tuple[Line, str]], tail: str,
+                       marker: Line) -> list[list[tuple[Line, str]]]:
+    """Split an agreement region into one group of lines per agreeing person."""
+    groups: list[list[tuple[Line, str]]] = []
+    if tail and len(tail.split()) > 1:
+        groups.append([(marker, " ".join(tail.split()[1:]))])
+    units: list[list[tuple[Line, str]]] = []
+    for line, text in region:
+        b = line.block
+        if units and b.table is not None and units[-1][0][0].block.table == b.table \
+                and units[-1][0][0].block.row == b.row:
+            units[-1].append((line, text))
+        else:
+            units.append([(line, text)])
+    for unit in units:
+        line = unit[0][0]
+        text = "\t".join(t for _, t in unit)
+        has_position = bool(_strip_fields(text, (find_name(text) or _NoName).text,
+                                          (find_date(text) or _NoName).text))
+        has_position = has_position and not _CAPTION.match(text.strip())
+        if has_position and not (groups and _position_only(groups[-1]) and
+                                 not _fieldish(text)):
+            groups.append(list(unit))
+        elif groups:
+            groups[-1].extend(unit)
+        elif _fieldish(text):
+            groups.append(list(unit))
+    return groups
+
+
+class _NoName:
+    text = ""
+
+
+def _position_only(group: list[tuple[Line, str]]) -> bool:
+    return not any(_fieldish(t) for _, t in group)
+
+
+def _same_signatories(a: AgreementBlock, b: AgreementBlock) -> bool:
+    def firsts(block: AgreementBlock) -> list[str]:
+        return [key(s.position.text).split()[0] if s.position and key(s.position.text) else ""
+                for s in block.signatories]
+
+    fa, fb = firsts(a), firsts(b)
+    if not fa or len(fa) != len(fb):
+        return False
+    return sum(x == y for x, y in zip(fa, fb, strict=True)) * 2 >= len(fa)
+
+
+def _is_ack(line: Line, lex: Lexicon) -> bool:
+    if line.words > 16 or (line.label is not None and line.label.kind in ("num", "letter")):
+        return False
+    rx = lex.marker("acknowledgment", "markers", whole=False)
+    k = line.key
+    m = rx.search(k)
+    return bool(m) and m.start() <= 40
+
+
+def _acknowledgment(lines: list[Line], marker: Line, found: Grifs,
+                    lex: Lexicon) -> Acknowledgment:
+    captions = lex.marker("acknowledgment", "sheet_columns")
+    nxt = [ln for ln in lines[marker.i + 1:marker.i + 14] if ln.i not in found.used]
+    table_lines = []
+    if marker.in_table:
+        table_lines = [ln for ln in nxt if ln.block.table == marker.block.table]
+    elif nxt and nxt[0].in_table:
+        table_lines = [ln for ln in nxt if ln.block.table == nxt[0].block.table]
+    first_row = [ln for ln in table_lines if ln.block.row == (table_lines[0].block.row
+                                                               if table_lines else None)]
+    is_sheet = "лист" in marker.key or "vereq" in marker.key or (
+        len(first_row) >= 2 and sum(bool(captions.match(ln.key)) for ln in first_row) >= 2)
+    region = table_lines if table_lines else [
+        ln for ln in nxt[:4] if not ln.in_table and (ln.words <= 10 or _fieldish(ln.text))
+        and ln.label is None]
+    region = _until_gap_in_text(region)
+    used = [marker] + region
+    entries = [_signatory([(ln, ln.text) for ln in region])] if region else []
+    found.used.update(ln.i for ln in used)
+    found.starts[marker.i] = "acknowledgment"
+    return Acknowledgment(form="sheet" if is_sheet else "line", marker=marker.text[:80],
+                          entries=tuple(e for e in entries if e.name or e.date or e.signature),
+                          span=span_of(used))
+
+
+def _until_gap_in_text(region: list[Line]) -> list[Line]:
+    out: list[Line] = []
+    for ln in region:
+        if out and ln.block.gap_before and not ln.in_table and not _fieldish(ln.text):
+            break
+        out.append(ln)
+    return out

@@ -1,0 +1,166 @@
+"""Section headings: from the vocabulary, then by the look the document gives its headings."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from jdcheck.structure.lexicon import Lexicon
+from jdcheck.structure.lines import Line
+from jdcheck.structure.normalize import key
+
+_SPLIT = re.compile(r",|\s+и\s+|\s+(?:və|ve)\s+|\s*/\s*|\s*;\s*", re.IGNORECASE)
+_TRAIL = re.compile(r"[\s.:;,!\-–—]+$")
+_RUNIN = re.compile(r"^(.{3,60}?)\s*[.:]\s+(\S.*)$", re.DOTALL)
+_MAX_TAIL = 3
+
+
+@dataclass
+class Heading:
+    """A recognised section heading."""
+
+    line: Line
+    kinds: tuple[str, ...]
+    text: str
+    number: str | None
+    by: str
+    rest: str | None = None
+
+
+def match_vocabulary(text: str, lex: Lexicon, runin: bool = False,
+                     max_tail: int = _MAX_TAIL) -> tuple[str, ...] | None:
+    """Section kinds named by a heading text, or None."""
+    text = _TRAIL.sub("", text.strip())
+    parts = [p for p in _SPLIT.split(text) if p.strip()]
+    if len(parts) > 1:
+        kinds: list[str] = []
+        for n, part in enumerate(parts):
+            found = _match_one(key(part), lex, runin, max_tail if n == len(parts) - 1 else 1)
+            if found is None:
+                kinds = []
+                break
+            kinds.extend(k for k in found if k not in kinds)
+        if kinds:
+            return tuple(kinds)
+    return _match_one(key(text), lex, runin, max_tail)
+
+
+def _match_one(k: str, lex: Lexicon, runin: bool, max_tail: int) -> tuple[str, ...] | None:
+    if not k:
+        return None
+    best: tuple[int, tuple[str, ...]] | None = None
+    for entry in lex.headings:
+        if entry.runin and not runin:
+            continue
+        m = entry.pattern.match(k)
+        if not m or (m.end() < len(k) and k[m.end()] != " "):
+            continue
+        if len(k[m.end():].split()) > max_tail:
+            continue
+        if best is None or m.end() > best[0]:
+            best = (m.end(), entry.kinds)
+    return best[1] if best else None
+
+
+def _number(line: Line) -> str | None:
+    if line.label is None or line.label.kind not in ("num", "roman", "section"):
+        return None
+    return line.label.text.rstrip(".)").split()[-1]
+
+
+def _top_label(line: Line) -> bool:
+    label = line.label
+    if label is None:
+        return True
+    if line.auto:
+        return label.kind in ("num", "roman", "other") and len(label.path) <= 1
+    return label.kind in ("roman", "section") or (label.kind == "num" and label.depth == 1)
+
+
+def _heading_shape(line: Line) -> bool:
+    body = line.body
+    if not body or line.words > 12 or len(body) > 110:
+        return False
+    if body.rstrip().endswith((";", ",")) or line.key.startswith(("в т ч", "в том числе")):
+        return False
+    return not re.search(r"\.\s+\S", body.rstrip(". "))
+
+
+def find_headings(lines: list[Line], used: set[int], lex: Lexicon) -> tuple[list[Heading],
+                                                                          list[tuple[str, int]]]:
+    """Headings in document order, and diagnostics (code, block index) for guessed ones."""
+    notes: list[tuple[str, int]] = []
+    found: dict[int, Heading] = {}
+    for line in lines:
+        if line.i in used or not _top_label(line):
+            continue
+        if _heading_shape(line):
+            kinds = match_vocabulary(line.body, lex)
+            if kinds:
+                found[line.i] = Heading(line, kinds, _TRAIL.sub("", line.body), _number(line),
+                                        "vocabulary")
+                continue
+        runin = _runin(line, lex)
+        if runin is not None:
+            found[line.i] = runin
+            notes.append(("D203", line.block.index))
+    if found:
+        for heading in _by_look(lines, used, found, lex):
+            found[heading.line.i] = heading
+            notes.append(("D202", heading.line.block.index))
+    return [found[i] for i in sorted(found)], notes
+
+
+def _runin(line: Line, lex: Lexicon) -> Heading | None:
+    """«Должностные обязанности. Руководит …»: a heading run into its first paragraph."""
+    m = _RUNIN.match(line.body)
+    if not m or len(m.group(2).split()) < 2:
+        return None
+    kinds = match_vocabulary(m.group(1), lex, runin=True, max_tail=0)
+    if not kinds:
+        return None
+    return Heading(line, kinds, m.group(1).strip(), _number(line), "run-in", rest=m.group(2))
+
+
+def _look(line: Line) -> tuple[object, ...]:
+    label = line.label
+    kind = None if label is None else ("auto" if line.auto else label.kind)
+    return (kind, line.bold, line.caps, line.block.heading_level is not None)
+
+
+def _by_look(lines: list[Line], used: set[int], found: dict[int, Heading],
+             lex: Lexicon) -> list[Heading]:
+    """Headings outside the vocabulary that look exactly like the recognised ones."""
+    vocab = [h for h in found.values() if h.by == "vocabulary"]
+    if len(vocab) < 2:
+        return []
+    looks = Counter(_look(h.line) for h in vocab)
+    look, count = looks.most_common(1)[0]
+    label_kind, bold, caps, styled = look
+    if count * 3 < len(vocab) * 2 or not (label_kind or bold or caps or styled):
+        return []
+    if label_kind in ("auto", "bullet", "letter", "other") and not (bold or caps or styled):
+        return []
+    numbers = {h.line.label.path[0] for h in vocab if h.line.label and h.line.label.path}
+    out = []
+    for line in lines:
+        if line.i in used or line.i in found or not _top_label(line) or line.in_table:
+            continue
+        if _look(line) != look or not _heading_shape(line) or line.body.endswith(":"):
+            continue
+        if line.words > 8 or not line.body[:1].isupper():
+            continue
+        if label_kind in ("num", "roman", "section"):
+            value = line.label.path[0] if line.label and line.label.path else None
+            if value is None or not _fits(value, numbers):
+                continue
+        out.append(Heading(line, ("other",), _TRAIL.sub("", line.body), _number(line), "look"))
+    return out
+
+
+def _fits(value: int, numbers: set[int]) -> bool:
+    """A section number that continues the document's own section numbering."""
+    if not numbers:
+        return True
+    return value in numbers or value - 1 in numbers or value == max(numbers) + 1

@@ -1,0 +1,80 @@
+"""Language data for the parser, loaded once from the TOML files in ``jdcheck/data``."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from jdcheck.structure.normalize import key
+
+
+def _load(name: str) -> dict[str, Any]:
+    with resources.files("jdcheck.data").joinpath(name).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def phrase_pattern(phrase: str) -> str:
+    """Regex (over folded text) for a vocabulary phrase; ``*`` lets a word take any ending."""
+    words = []
+    for word in phrase.split():
+        star = word.endswith("*")
+        k = key(word.rstrip("*"))
+        if not k:
+            continue
+        words.append(re.escape(k).replace(r"\ ", " ") + (r"\w*" if star else ""))
+    return " ".join(words)
+
+
+def phrases_regex(phrases: list[str], whole: bool = True) -> re.Pattern[str]:
+    """One compiled alternation of phrases; ``whole`` anchors it to the entire key."""
+    alts = sorted((phrase_pattern(p) for p in phrases), key=len, reverse=True)
+    body = "|".join(f"(?:{a})" for a in alts if a)
+    return re.compile(f"^(?:{body})$" if whole else rf"(?:^|\s)(?:{body})(?=\s|$)")
+
+
+@dataclass(frozen=True)
+class HeadingEntry:
+    """One vocabulary phrase and the section kinds it names."""
+
+    pattern: re.Pattern[str]
+    kinds: tuple[str, ...]
+    runin: bool
+    words: int
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the parser knows about words: headings, markers, jurisdictions."""
+
+    headings: tuple[HeadingEntry, ...]
+    markers: dict[str, Any]
+    jurisdictions: tuple[tuple[str, tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]], ...]
+    _compiled: dict[tuple[str, str, bool], re.Pattern[str]] = field(
+        default_factory=dict, compare=False, repr=False)
+
+    def marker(self, group: str, name: str, whole: bool = True) -> re.Pattern[str]:
+        """Compiled matcher for a list in markers.toml."""
+        k = (group, name, whole)
+        if k not in self._compiled:
+            self._compiled[k] = phrases_regex(self.markers[group][name], whole)
+        return self._compiled[k]
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The parser's language data (cached for the process)."""
+    headings = []
+    for entry in _load("headings.toml")["heading"]:
+        for phrase in entry["phrases"]:
+            pat = phrase_pattern(phrase)
+            headings.append(HeadingEntry(re.compile(pat), tuple(entry["kinds"]),
+                                         bool(entry.get("runin", False)), len(pat.split())))
+    headings.sort(key=lambda h: -h.words)
+    juris = tuple((c["code"], tuple(re.compile(p) for p in c.get("strong", [])),
+                   tuple(re.compile(p) for p in c.get("weak", [])))
+                  for c in _load("jurisdictions.toml")["code"])
+    return Lexicon(tuple(headings), _load("markers.toml"), juris)

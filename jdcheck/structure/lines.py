@@ -1,0 +1,72 @@
+"""Blocks prepared for parsing: label split off, folded key, layout facts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jdcheck.model import Block
+from jdcheck.structure.labels import Label, parse_auto, split_label
+from jdcheck.structure.normalize import key
+
+_LETTERS = re.compile(r"[^\W\d_]")
+_COLUMN_GAP = re.compile(r"\t+|\s{4,}")
+
+
+@dataclass
+class Line:
+    """One block with what the parser needs to know about it."""
+
+    i: int
+    block: Block
+    text: str
+    label: Label | None
+    auto: bool
+    body: str
+    key: str
+    words: int
+    caps: bool
+
+    @property
+    def bold(self) -> bool:
+        """All visible text of the block is bold."""
+        return self.block.bold
+
+    @property
+    def in_table(self) -> bool:
+        """The block is a paragraph of a table cell."""
+        return self.block.table is not None
+
+    def columns(self) -> list[str]:
+        """The block's text split at tab runs or wide spacing (two-column layouts)."""
+        return [c.strip() for c in _COLUMN_GAP.split(self.text) if c.strip()]
+
+    def ends_sentence(self) -> bool:
+        """The text ends with terminal punctuation (so a following line starts anew)."""
+        return self.text.rstrip().endswith((".", ";", ":", "!", "?", "»", '"', ")"))
+
+
+def is_caps(text: str) -> bool:
+    """Upper case written out: at least three letters and no lower-case one."""
+    letters = _LETTERS.findall(text)
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
+
+
+def prepare(blocks: tuple[Block, ...]) -> list[Line]:
+    """Lines for the body, table cells and text boxes, in document order."""
+    lines: list[Line] = []
+    for block in blocks:
+        if block.part in ("header", "footer"):
+            continue
+        text = block.text.strip()
+        auto = block.label is not None
+        if auto:
+            label: Label | None = parse_auto(block.label or "")
+            body = text
+        else:
+            label, body = split_label(text)
+        body = body.strip()
+        lines.append(Line(i=len(lines), block=block, text=text, label=label, auto=auto,
+                          body=body, key=key(body), words=len(body.split()),
+                          caps=block.caps or is_caps(body)))
+    return lines

@@ -1,0 +1,122 @@
+"""From a RawDocument (blocks) to the structured Document model."""
+
+from __future__ import annotations
+
+import re
+
+from jdcheck.model import SCHEMA_VERSION, Diagnostic, Document, RawDocument, Section, Span
+from jdcheck.structure import classify as cls
+from jdcheck.structure.clauses import build_clauses
+from jdcheck.structure.fields import find_name
+from jdcheck.structure.grifs import find_grifs
+from jdcheck.structure.headings import Heading, find_headings
+from jdcheck.structure.lexicon import Lexicon, lexicon
+from jdcheck.structure.lines import Line, prepare
+
+_MESSAGES = {
+    "D202": "heading recognised from its layout (numbering, bold or capitals), not from its words",
+    "D203": "a heading run into its first paragraph was split off",
+    "D204": "a short bold or capitalised line inside a section was read as a sub-heading",
+    "D205": "numbering restarts or jumps inside the section",
+    "D206": "the job description starts after other text",
+    "D207": "the agreement block is repeated; counted once",
+}
+_UNDERSCORES = re.compile(r"_{3,}")
+
+
+def parse(raw: RawDocument, lex: Lexicon | None = None) -> Document:
+    """Parse the blocks of one document into the model."""
+    lex = lex or lexicon()
+    lines = prepare(raw.blocks)
+    grifs = find_grifs(lines, lex)
+    used = set(grifs.used)
+    title = cls.find_title(lines, used, lex)
+    if title is not None:
+        used.update(ln.i for ln in title.lines)
+        _mark_position_line(lines, title, used)
+    headings, notes = find_headings(lines, used, lex)
+    end = _body_end(lines, headings, used, lex)
+    sections, section_notes = _sections(lines, headings, used, end, raw.source.format)
+    notes.extend(section_notes)
+    language, shares = cls.detect_language(raw.text)
+    jurisdiction = cls.detect_jurisdiction(raw.text, raw.blocks, lex)
+    has_grif = grifs.approval is not None or bool(grifs.agreements)
+    kind, reason = cls.classify(title, sections, lines, has_grif, lex)
+    diagnostics = list(raw.diagnostics)
+    diagnostics += [_diag(code, raw, block) for code, block in notes]
+    diagnostics += [_diag(code, raw, block) for code, _, block in grifs.notes]
+    if title is not None and title.lines[0].i > 40 and headings:
+        diagnostics.append(_diag("D206", raw, title.lines[0].block.index))
+    return Document(
+        schema_version=SCHEMA_VERSION, source=raw.source, language=language,  # type: ignore[arg-type]
+        language_shares=shares, jurisdiction=jurisdiction, kind=kind,  # type: ignore[arg-type]
+        is_job_description=kind in ("job-description", "form"), kind_reason=reason,
+        title=cls.title_field(title), position=title.position if title else None,
+        organisation=cls.find_organisation(raw.blocks, lex), approval=grifs.approval,
+        agreements=tuple(grifs.agreements), sections=tuple(sections),
+        acknowledgment=grifs.acknowledgment, diagnostics=tuple(diagnostics),
+        blocks=raw.blocks, text=raw.text)
+
+
+def _diag(code: str, raw: RawDocument, block: int) -> Diagnostic:
+    span: Span | None = raw.blocks[block].span() if 0 <= block < len(raw.blocks) else None
+    return Diagnostic(code=code, message=_MESSAGES.get(code, code), span=span)
+
+
+def _mark_position_line(lines: list[Line], title: cls.Title, used: set[int]) -> None:
+    if title.position is None:
+        return
+    for line in lines[title.lines[0].i + 1:title.lines[0].i + 3]:
+        if line.body.strip(" .:") and title.position.lower() in line.body.lower():
+            used.add(line.i)
+            return
+
+
+def _sections(lines: list[Line], headings: list[Heading], used: set[int], end: int,
+              fmt: str) -> tuple[list[Section], list[tuple[str, int]]]:
+    sections: list[Section] = []
+    notes: list[tuple[str, int]] = []
+    for n, heading in enumerate(headings):
+        start = heading.line.i + 1
+        stop = headings[n + 1].line.i if n + 1 < len(headings) else end
+        body = [ln for ln in lines[start:max(start, stop)] if ln.i not in used]
+        clauses, clause_notes = build_clauses(body, fmt, heading.rest, heading.line)
+        notes.extend(clause_notes)
+        hb = heading.line.block
+        last = lines[max(start, stop) - 1].block if stop > start else hb
+        span = hb.span().model_copy(update={"end": last.start + len(last.text)})
+        sections.append(Section(index=n, kinds=heading.kinds,  # type: ignore[arg-type]
+                                heading=heading.text, number=heading.number,
+                                recognised_by=heading.by, span=span, clauses=tuple(clauses)))
+    return sections, notes
+
+
+def _body_end(lines: list[Line], headings: list[Heading], used: set[int], lex: Lexicon) -> int:
+    """Where the last section ends: the drafter's signature or a grif after it."""
+    if not headings:
+        return len(lines)
+    signoff = lex.marker("signoff", "markers", whole=False)
+    for line in lines[headings[-1].line.i + 1:]:
+        if line.i in used:
+            return line.i
+        if line.label is not None and line.label.kind in ("num", "letter") or line.auto:
+            continue
+        m = signoff.search(line.key)
+        if m and m.start() == 0:
+            return line.i
+        if _signature_line(line):
+            return line.i
+    return len(lines)
+
+
+def _signature_line(line: Line) -> bool:
+    """A position with a blank to sign and a name: «Начальник отдела ______ С.В. Гордеюк»."""
+    if line.words > 14:
+        return False
+    text = line.text
+    has_blank = bool(_UNDERSCORES.search(text))
+    name = find_name(text)
+    columns = line.columns()
+    if has_blank and (name is not None or len(columns) >= 2):
+        return True
+    return name is not None and len(columns) >= 2 and not text.rstrip().endswith(";")
