@@ -1,4 +1,4 @@
-"""Generate a large, varied benchmark corpus of job descriptions mixed from the corpus YAML sources."""
+"""Generate a large, varied benchmark corpus of job descriptions mixed from the YAML sources."""
 
 from __future__ import annotations
 
@@ -36,7 +36,8 @@ APPROVERS = {  # (who signs, whose order) in each language
     "az": (("direktoru", "direktorunun"), ("baş direktoru", "baş direktorunun"),
            ("icraçı direktoru", "icraçı direktorunun")),
 }
-RU_GENITIVE = (("Общество с ограниченной ответственностью", "Общества с ограниченной ответственностью"),
+RU_GENITIVE = (("Общество с ограниченной ответственностью",
+                "Общества с ограниченной ответственностью"),
                ("Открытое акционерное общество", "Открытого акционерного общества"),
                ("Закрытое акционерное общество", "Закрытого акционерного общества"),
                ("Акционерное общество", "Акционерного общества"))
@@ -50,7 +51,8 @@ DEFAULT_ACK = {
     "ru": {"line": ["С инструкцией ознакомлен(а):",
                     "____________ / ____________ «__» ________ 20__ г."],
            "sheet": ["Лист ознакомления с должностной инструкцией"]},
-    "az": {"line": ["Təlimatla tanış oldum:", "____________ / ____________ «__» ________ 20__-ci il"],
+    "az": {"line": ["Təlimatla tanış oldum:",
+                    "____________ / ____________ «__» ________ 20__-ci il"],
            "sheet": ["Vəzifə təlimatı ilə tanışlıq vərəqi"]},
 }
 LAYOUT_WEIGHTS = {
@@ -102,18 +104,24 @@ class Material:
         if s.get("organisation"):
             self.orgs.append((s["organisation"], list(s.get("header") or [])))
 
-    def candidates(self, rng: random.Random, jurisdiction: str, kinds: tuple[str, ...]) -> list[Any]:
-        """Return the clauses a section may borrow, shuffled, those naming no profession first."""
-        groups = []
-        for pool in (self.clauses, self.personal):
-            group = pool[("any", kinds)] + pool[(jurisdiction, kinds)]
-            rng.shuffle(group)
-            groups.append(group)
-        return groups[0] + groups[1]
+    def candidates(self, rng: random.Random, jurisdiction: str,
+                   kinds: tuple[str, ...]) -> list[Any]:
+        """Return, shuffled, the clauses naming no profession that a section may borrow."""
+        group = self.clauses[("any", kinds)] + self.clauses[(jurisdiction, kinds)]
+        rng.shuffle(group)
+        return group
+
+
+def _dialect(s: dict[str, Any]) -> str:
+    """Name the pool a source mixes with: its language, apart when typed without its letters."""
+    if s["lang"] == "az" and not any(ch in json.dumps(s["sections"], ensure_ascii=False)
+                                     for ch in "əğışçöüƏĞİŞÇÖÜ"):
+        return "az-ascii"
+    return s["lang"]
 
 
 def load_material(src_dir: Path) -> dict[str, Material]:
-    """Pool every job-description source by language."""
+    """Pool every job-description source by language (and Azerbaijani typed in plain Latin)."""
     pools: dict[str, Material] = defaultdict(Material)
     for path in sorted(src_dir.glob("*.yaml")):
         try:
@@ -122,7 +130,7 @@ def load_material(src_dir: Path) -> dict[str, Material]:
             print(f"skipping {exc}", file=sys.stderr)
             continue
         if s["kind"] == "job-description" and s["sections"]:
-            pools[s["lang"]].add(s)
+            pools[_dialect(s)].add(s)
     return pools
 
 
@@ -158,13 +166,15 @@ def _approval(rng: random.Random, lang: str, org: str) -> dict[str, Any]:
         if lang == "ru":
             when = (f"от {day:02d}.{month:02d}.{year} № {number}" if date_kind == "full"
                     else "от «___» ____________ 20__ г. № ___")
-            lines = ["УТВЕРЖДЕНА", f"приказом {rng.choice(APPROVERS['ru'])[1]} {_of_org(lang, org)}", when]
+            whose = rng.choice(APPROVERS["ru"])[1]
+            lines = ["УТВЕРЖДЕНА", f"приказом {whose} {_of_org(lang, org)}", when]
         else:
-            when = (f"{day:02d}.{month:02d}.{year}-{AZ_YEAR_SUFFIX[year]} il tarixli {number} nömrəli"
+            when = (f"{day:02d}.{month:02d}.{year}-{AZ_YEAR_SUFFIX[year]} il tarixli "
+                    f"{number} nömrəli"
                     if date_kind == "full" else "«___» ____________ 20__-ci il tarixli ___ nömrəli")
             lines = ["Təsdiq edilmişdir", f"{_of_org(lang, org)} {rng.choice(APPROVERS['az'])[1]}",
                      f"{when} əmri ilə"]
-        date = iso if date_kind == "full" else "blank"
+        date: str | None = iso if date_kind == "full" else "blank"
         return {"form": "order", "lines": lines, "expect": {
             "position": True, "signature": "absent", "name": None, "date": date}}
     name = rng.choice(NAMES[lang])
@@ -178,8 +188,8 @@ def _approval(rng: random.Random, lang: str, org: str) -> dict[str, Any]:
     if date_kind == "full":
         lines.append(_date_line(lang, day, month, year))
     elif date_kind == "blank":
-        lines.append("«___» ____________ 20__ г." if lang == "ru" else "«___» ____________ 20__-ci il")
-    date = {"full": iso, "blank": "blank", "none": None}[date_kind]
+        lines.append("«___» ____________ 20__" + (" г." if lang == "ru" else "-ci il"))
+    date = {"full": iso, "blank": "blank"}.get(date_kind)
     return {"form": "signature", "lines": lines, "expect": {
         "position": True, "signature": "blank", "name": name, "date": date}}
 
@@ -192,22 +202,42 @@ def _agreement(rng: random.Random, lang: str) -> dict[str, Any]:
     return {"place": rng.choice(("top", "end")), "lines": lines, "signatories": len(people)}
 
 
+def _take(candidates: list[Any], want: int) -> tuple[list[Any], list[Any]]:
+    """Split candidates into the first clauses that reach `want` counted clauses, and the rest."""
+    taken, count = 0, 0
+    while taken < len(candidates) and count < want:
+        count += clause_count(candidates[taken])
+        taken += 1
+    return candidates[:taken], candidates[taken:]
+
+
+def _count(clauses: list[Any]) -> int:
+    return sum(clause_count(c) for c in clauses)
+
+
 def _sections(rng: random.Random, base: dict[str, Any], pool: Material) -> list[dict[str, Any]]:
-    """Keep most of the base's sections and fill each with sampled, shuffled clauses."""
-    kept = [sec for i, sec in enumerate(base["sections"]) if i == 0 or rng.random() > 0.1]
-    sizes = [max(1, sum(clause_count(c) for c in sec.get("clauses") or [])) for sec in kept]
+    """Keep the base's sections (some dropped, never the first or duties), fill, shuffle."""
+    kept = [sec for i, sec in enumerate(base["sections"])
+            if i == 0 or "duties" in sec["kinds"] or rng.random() > 0.1]
+    sizes = [max(1, _count(sec.get("clauses") or [])) for sec in kept]
     target = rng.randint(40, 80)
-    out = []
-    for sec, size in zip(kept, sizes):
-        want = max(1, round(target * size / sum(sizes)))
+    jurisdiction = base.get("jurisdiction", "unknown")
+    plans = []
+    for sec, size in zip(kept, sizes, strict=True):
         own = [c for c in sec.get("clauses") or [] if rng.random() > 0.1]
-        jurisdiction = base.get("jurisdiction", "unknown")
-        others = [c for c in pool.candidates(rng, jurisdiction, tuple(sec["kinds"])) if c not in own]
-        chosen: list[Any] = []
-        for clause in own + others:
-            if sum(clause_count(c) for c in chosen) >= want:
-                break
-            chosen.append(clause)
+        borrowable = pool.candidates(rng, jurisdiction, tuple(sec["kinds"]))
+        others = [c for c in borrowable if c not in own]
+        chosen, rest = _take(own + others, max(1, round(target * size / sum(sizes))))
+        plans.append((sec, chosen, rest))
+    deficit = target - sum(_count(chosen) for _, chosen, _ in plans)
+    for _, chosen, rest in sorted(plans, key=lambda plan: -len(plan[2])):
+        if deficit <= 0:
+            break
+        extra, _ = _take(rest, deficit)
+        chosen += extra
+        deficit -= _count(extra)
+    out = []
+    for sec, chosen, _ in plans:
         rng.shuffle(chosen)
         heading = sec["heading"]
         if rng.random() < 0.3:
@@ -220,31 +250,31 @@ def make_sample(seed: int, index: int, formats: list[str],
                 pools: dict[str, Material]) -> dict[str, Any]:
     """Build one benchmark sample dict; the same seed and index always give the same sample."""
     rng = random.Random(f"{seed}:{index}")
-    lang = rng.choice(sorted(pools))
-    pool = pools[lang]
-    base = rng.choice(pool.sources)
+    base = rng.choice([src for key in sorted(pools) for src in pools[key].sources])
+    lang, pool = base["lang"], pools[_dialect(base)]
     jurisdiction = base.get("jurisdiction", "unknown")
     fmt = rng.choice(formats)
-    org, header = rng.choice(pool.orgs) if pool.orgs else (None, [])
-    layout = {key: _pick(rng, weights) for key, weights in LAYOUT_WEIGHTS.items()}
+    org, header = rng.choice(pool.orgs) if pool.orgs else ("", [])
+    layout: dict[str, Any] = {key: _pick(rng, weights) for key, weights in LAYOUT_WEIGHTS.items()}
     layout["header_in_page_header"] = fmt != "txt" and rng.random() < 0.15
     if fmt == "txt":
         layout["encoding"] = rng.choice(ENCODINGS[lang])
     ack_form = rng.choice(("line", "line", "sheet"))
     acks = pool.acks[ack_form] or [DEFAULT_ACK[lang][ack_form]]
     header = header if rng.random() < 0.8 else []
-    approval = _approval(rng, lang, org or "") if rng.random() < 0.85 else None
+    approval = _approval(rng, lang, org) if rng.random() < 0.85 else None
     return {
         "id": f"{lang}_bench_{index:05d}", "lang": lang, "format": fmt,
         "kind": "job-description", "jurisdiction": jurisdiction,
-        "organisation": org if header or approval else None,
+        "organisation": org if org and (header or approval) else None,
         "position": base.get("position"), "layout": layout,
         "header": header, "approval": approval,
         "agreement": _agreement(rng, lang) if rng.random() < 0.3 else None,
         "title": list(base["title"]),
         "sections": _sections(rng, base, pool),
         "signoff": rng.choice(pool.signoffs),
-        "acknowledgment": {"form": ack_form, "lines": rng.choice(acks)} if rng.random() < 0.75 else None,
+        "acknowledgment": ({"form": ack_form, "lines": rng.choice(acks)}
+                           if rng.random() < 0.75 else None),
     }
 
 

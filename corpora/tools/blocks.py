@@ -26,7 +26,7 @@ class Para:
     text: str
     align: str = "left"          # left | right | center | justify
     bold: bool = False
-    role: str = "body"           # body | title | heading | clause | lead | item
+    role: str = "body"           # body | heading | clause | lead | item
     label: str = ""              # the number or bullet a reader sees, "" for none
     level: int | None = None     # automatic list level (0 heading, 1 clause, 2 sub-item)
     indent: int = 0              # indent step of a typed sub-item
@@ -126,7 +126,8 @@ def _grif(s: dict[str, Any], lay: dict[str, Any], header: list[str]) -> list[Blo
         left = header + ([""] if header and agr_top else []) + agr_top
         return [Columns(left, appr, tabs=grif == "tabs")]
     align = "right" if grif in ("right", "table", "tabs") else "left"
-    out: list[Block] = _group(header)
+    out: list[Block] = []
+    out += _group(header)
     if header and appr:
         out.append(Para(""))
     out += _group(appr, align)
@@ -171,7 +172,8 @@ def _section(s: dict[str, Any], sec: dict[str, Any], num: _Numberer) -> list[Par
     style = layout(s)["headings"]
     label, level = num.heading()
     out = [Para(shown_heading(s, sec["heading"]), role="heading", label=label, level=level,
-                bold=style in ("bold", "style"), align="center" if style in ("bold", "caps") else "left")]
+                bold=style in ("bold", "style"),
+                align="center" if style in ("bold", "caps") else "left")]
     for clause in sec.get("clauses") or []:
         if isinstance(clause, str):
             label, level = num.clause_label()

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from blocks import Doc, build
 from sample import SampleError, check_sample, load_sample, summary_json
@@ -25,7 +26,10 @@ WRITERS: dict[str, Callable[[Doc, Path], None]] = {
 def render_sample(sample: dict[str, Any], path: Path) -> None:
     """Render one in-memory sample dict to a document file in the sample's format."""
     check_sample(sample)
-    WRITERS[sample["format"]](build(sample), path)
+    try:
+        WRITERS[sample["format"]](build(sample), path)
+    except SampleError as exc:
+        raise SampleError(f"{sample['id']}: {exc}") from exc
 
 
 def write_expected(sample: dict[str, Any], expected_dir: Path) -> Path:
@@ -59,9 +63,9 @@ def main(argv: list[str] | None = None) -> int:
             sample = load_sample(src)
             render_sample(sample, args.out / f"{sample['id']}.{sample['format']}")
             write_expected(sample, args.out / "expected")
-        except (SampleError, UnicodeEncodeError) as exc:
+        except SampleError as exc:
             failures += 1
-            print(f"FAILED {src.name}: {exc}", file=sys.stderr)
+            print(f"FAILED {exc}", file=sys.stderr)
     elapsed = time.perf_counter() - start
     print(f"rendered {len(sources) - failures} of {len(sources)} sources in {elapsed:.1f} s")
     return 1 if failures else 0

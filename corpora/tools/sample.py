@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, NoReturn
 
 import yaml
 
@@ -65,7 +66,7 @@ def _unkey(node: Any, warn: Callable[[str], None]) -> Any:
     return out
 
 
-def _fail(where: str, msg: str) -> None:
+def _fail(where: str, msg: str) -> NoReturn:
     raise SampleError(f"{where}: {msg}")
 
 
@@ -170,7 +171,6 @@ def _iso_or_word(value: Any, sid: str) -> str | None:
         return dt.date.fromisoformat(str(value)).isoformat()
     except ValueError:
         _fail(sid, f"approval.expect.date {value!r} is not an ISO date, blank or null")
-    return None
 
 
 def layout(s: dict[str, Any]) -> dict[str, Any]:

@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from blocks import Columns, Doc, Para, Sheet, tab_lines
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_ROW_HEIGHT_RULE
@@ -15,8 +16,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 from docx.table import _Cell
-
-from blocks import Columns, Doc, Para, Sheet, tab_lines
+from lxml import etree
 from zipstamp import STAMP, restamp
 
 JC = {"right": "right", "center": "center", "justify": "both"}
@@ -37,7 +37,8 @@ def _add_numbering(d: DocxDocument, doc: Doc) -> None:
     """Define the multilevel list «1.» / «1.1.» / third level used by automatic numbering."""
     sub = doc.layout["subitems"]
     if sub == "letters":
-        third = _level_xml(2, "russianLower" if doc.lang == "ru" else "lowerLetter", "%3)", 1224, 360)
+        fmt = "russianLower" if doc.lang == "ru" else "lowerLetter"
+        third = _level_xml(2, fmt, "%3)", 1224, 360)
     elif sub == "bullets":
         third = _level_xml(2, "bullet", "—", 1224, 360)
     else:
@@ -54,7 +55,7 @@ def _add_numbering(d: DocxDocument, doc: Doc) -> None:
         f'<w:num {nsdecls("w")} w:numId="{NUM_ID}"><w:abstractNumId w:val="{NUM_ID}"/></w:num>'))
 
 
-def _set_fonts(rpr, font: str, size: int | None, lang: str | None) -> None:
+def _set_fonts(rpr: etree._Element, font: str, size: int, lang: str | None) -> None:
     """Point a run-properties element at one font (dropping theme fonts), size and language."""
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
@@ -64,20 +65,20 @@ def _set_fonts(rpr, font: str, size: int | None, lang: str | None) -> None:
         del fonts.attrib[attr]
     for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
         fonts.set(qn(f"w:{attr}"), font)
-    for tag in ("w:color", "w:sz", "w:szCs") if size else ("w:color",):
+    for tag in ("w:color", "w:sz", "w:szCs"):
         for el in rpr.findall(qn(tag)):
             rpr.remove(el)
-    if size:
-        rpr.append(parse_xml(f'<w:sz {nsdecls("w")} w:val="{size}"/>'))
-        rpr.append(parse_xml(f'<w:szCs {nsdecls("w")} w:val="{size}"/>'))
+    rpr.append(parse_xml(f'<w:sz {nsdecls("w")} w:val="{size}"/>'))
+    rpr.append(parse_xml(f'<w:szCs {nsdecls("w")} w:val="{size}"/>'))
     if lang:
         for el in rpr.findall(qn("w:lang")):
             rpr.remove(el)
-        rpr.append(parse_xml(f'<w:lang {nsdecls("w")} w:val="{lang}" w:eastAsia="en-US" w:bidi="ar-SA"/>'))
+        rpr.append(parse_xml(
+            f'<w:lang {nsdecls("w")} w:val="{lang}" w:eastAsia="en-US" w:bidi="ar-SA"/>'))
 
 
 def _setup(d: DocxDocument, doc: Doc) -> None:
-    """Set A4 pages, body font and language, a sober heading style, fixed properties; drop leftovers."""
+    """Set A4, body font and language, a sober heading style, fixed properties; drop leftovers."""
     for rels in (d.part.rels, d.part.package.rels):
         for rid in [rid for rid, rel in rels.items() if rel.reltype.endswith(DROPPED_PARTS)]:
             del rels[rid]
@@ -97,7 +98,7 @@ def _setup(d: DocxDocument, doc: Doc) -> None:
     heading.paragraph_format.space_before = Pt(12)
     heading.paragraph_format.space_after = Pt(6)
     props = d.core_properties
-    stamp = dt.datetime(*STAMP, tzinfo=dt.timezone.utc)
+    stamp = dt.datetime(*STAMP, tzinfo=dt.UTC)
     props.title, props.author, props.last_modified_by = doc.title, "", ""
     props.comments, props.language, props.revision = "", LANG_TAG[doc.lang], 1
     props.created = props.modified = stamp
@@ -170,12 +171,12 @@ def _sheet(d: DocxDocument, s: Sheet) -> None:
     for i, share in enumerate(s.fractions()):
         for cell in table.columns[i].cells:
             cell.width = Cm(TEXT_WIDTH_CM * share)
-    for cell, name in zip(table.rows[0].cells, s.header):
+    for cell, name in zip(table.rows[0].cells, s.header, strict=True):
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         cell.paragraphs[0].add_run(name).bold = True
-    for row, values in zip(table.rows[1:], s.rows):
+    for row, values in zip(table.rows[1:], s.rows, strict=True):
         row.height, row.height_rule = Cm(0.8), WD_ROW_HEIGHT_RULE.AT_LEAST
-        for cell, value in zip(row.cells, values):
+        for cell, value in zip(row.cells, values, strict=True):
             cell.paragraphs[0].text = value
 
 

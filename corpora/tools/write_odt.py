@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 from pathlib import Path
-
-from odfdo import Cell, Column, Document, Element, Header, List, ListItem, Paragraph, Row, Table
+from typing import cast
 
 from blocks import Columns, Doc, Para, Sheet, tab_lines
+from odfdo import Cell, Column, Document, Element, Header, List, ListItem, Paragraph, Row, Table
+from odfdo.style_base import StyleBase
+from odfdo.xmlpart import XmlPart
 from zipstamp import STAMP, restamp
 
 FONTS = {"serif": ("Times New Roman", "roman", "12pt"), "sans": ("Arial", "swiss", "11pt")}
@@ -19,6 +21,19 @@ LEVEL_INDENT = {1: (0.635, 0.635), 2: (1.4, 0.762), 3: (2.16, 0.762)}
 LIST_STYLE = "L1"
 LIST_ID = "list1"
 CYRILLIC_LETTERS = "а, б, .., аа, аб, ... (ru)"
+
+
+def _style(xml: str) -> StyleBase:
+    """Parse one style element."""
+    return cast(StyleBase, Element.from_tag(xml))
+
+
+def _find(part: XmlPart | Element, xpath: str) -> Element:
+    """Return the element at xpath, which the odfdo text template always has."""
+    found = part.get_element(xpath)
+    if found is None:
+        raise LookupError(f"template lacks {xpath}")
+    return found
 
 
 def _level_xml(level: int, body: str) -> str:
@@ -76,11 +91,12 @@ class _Writer:
             name = f"P{len(self.styles) + 1}"
             margins = f' fo:margin-left="{0.75 * indent}cm"' if indent else ""
             if heading:
-                margins += ' fo:margin-top="0.3cm" fo:margin-bottom="0.15cm" fo:keep-with-next="always"'
+                margins += (' fo:margin-top="0.3cm" fo:margin-bottom="0.15cm"'
+                            ' fo:keep-with-next="always"')
             weight = (' fo:font-weight="bold" style:font-weight-asian="bold"'
                       ' style:font-weight-complex="bold"') if bold else ""
             parent = "Table_20_Contents" if cell else "Standard"
-            self.odf.insert_style(Element.from_tag(
+            self.odf.insert_style(_style(
                 f'<style:style style:name="{name}" style:family="paragraph" '
                 f'style:parent-style-name="{parent}"><style:paragraph-properties '
                 f'fo:text-align="{ALIGN[align]}"{margins}/><style:text-properties{weight}/>'
@@ -121,6 +137,7 @@ class _Writer:
     def para(self, p: Para) -> None:
         styled = p.role == "heading" and self.doc.layout["headings"] == "style"
         text = p.text if self.doc.auto or not p.label else f"{p.label} {p.text}"
+        element: Paragraph
         if styled:
             element = Header(1, text, style="Heading_20_1")
         else:
@@ -137,17 +154,18 @@ class _Writer:
         self.close_lists()
         self.table_count += 1
         name = f"Table{self.table_count}"
-        self.odf.insert_style(Element.from_tag(
+        self.odf.insert_style(_style(
             f'<style:style style:name="{name}" style:family="table"><style:table-properties '
             f'style:width="{sum(widths)}cm" table:align="left"/></style:style>'), automatic=True)
         border = "0.5pt solid #000000" if borders else "none"
-        self.odf.insert_style(Element.from_tag(
-            f'<style:style style:name="{name}.A1" style:family="table-cell"><style:table-cell-properties '
+        self.odf.insert_style(_style(
+            f'<style:style style:name="{name}.A1" style:family="table-cell">'
+            f'<style:table-cell-properties '
             f'fo:padding="0.1cm" fo:border="{border}"/></style:style>'), automatic=True)
         table = Table(name, style=name)
         for i, width in enumerate(widths):
             col = f"{name}.{chr(65 + i)}"
-            self.odf.insert_style(Element.from_tag(
+            self.odf.insert_style(_style(
                 f'<style:style style:name="{col}" style:family="table-column">'
                 f'<style:table-column-properties style:column-width="{width}cm"/></style:style>'),
                 automatic=True)
@@ -184,10 +202,10 @@ def _setup(w: _Writer) -> None:
     lang, country = LANG[doc.lang]
     decl = (f'<style:font-face style:name="{font}" svg:font-family="&apos;{font}&apos;" '
             f'style:font-family-generic="{generic}" style:font-pitch="variable"/>')
-    for part in (odf.get_part("styles.xml"), odf.get_part("content.xml")):
-        part.get_element("//office:font-face-decls").append(Element.from_tag(decl))
-    styles = odf.get_part("styles.xml")
-    props = styles.get_element("//style:default-style[@style:family='paragraph']/style:text-properties")
+    styles = cast(XmlPart, odf.get_part("styles.xml"))
+    for part in (styles, cast(XmlPart, odf.get_part("content.xml"))):
+        _find(part, "//office:font-face-decls").append(Element.from_tag(decl))
+    props = _find(styles, "//style:default-style[@style:family='paragraph']/style:text-properties")
     for attr, value in (("style:font-name", font), ("fo:font-size", size), ("fo:language", lang),
                         ("fo:country", country)):
         props.set_attribute(attr, value)
@@ -195,17 +213,19 @@ def _setup(w: _Writer) -> None:
         level.set_attribute("style:num-format", "")
         for attr in ("style:num-suffix", "loext:num-list-format"):
             level.del_attribute(attr)
-    page = styles.get_element("//style:page-layout-properties")
+    page = _find(styles, "//style:page-layout-properties")
     for attr, value in (("fo:margin-left", "3cm"), ("fo:margin-right", "1.5cm")):
         page.set_attribute(attr, value)
     if doc.auto:
-        odf.insert_style(Element.from_tag(_list_style(doc)), automatic=True)
+        odf.insert_style(_style(_list_style(doc)), automatic=True)
     if doc.page_header:
-        master = odf.get_style("master-page", "Standard")
+        _find(page, "..").append(Element.from_tag(
+            '<style:header-style><style:header-footer-properties fo:min-height="0cm" '
+            'fo:margin-bottom="0.5cm"/></style:header-style>'))
         header = Element.from_tag("<style:header/>")
         for line in doc.page_header:
             header.append(Paragraph(line, style="Header"))
-        master.append(header)
+        _find(styles, "//style:master-page[@style:name='Standard']").append(header)
     stamp = dt.datetime(*STAMP)
     meta = odf.meta
     meta.set_title(doc.title)

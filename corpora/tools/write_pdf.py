@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from blocks import TAB_CM, TAB_STOP, Columns, Doc, Para, Sheet
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -14,8 +15,6 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-
-from blocks import TAB_CM, TAB_STOP, Columns, Doc, Para, Sheet
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"

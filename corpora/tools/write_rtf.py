@@ -1,4 +1,4 @@
-"""Write a laid-out sample as RTF the way Word does: cp1251 escapes, \\u for the rest, list tables."""
+"""Write a laid-out sample as RTF the way Word does: cp1251 escapes, \\u, list tables."""
 
 from __future__ import annotations
 

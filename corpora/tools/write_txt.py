@@ -40,8 +40,10 @@ def _columns(c: Columns) -> list[str]:
 
 def _sheet(s: Sheet) -> list[str]:
     widths = [max(8, round(WIDTH * share) - 1) for share in s.fractions()]
-    rows = [s.header] + [[value or "_" * w for value, w in zip(row, widths)] for row in s.rows]
-    return [" ".join(value.ljust(w) for value, w in zip(row, widths)).rstrip() for row in rows]
+    rows = [s.header]
+    rows += [[value or "_" * w for value, w in zip(row, widths, strict=True)] for row in s.rows]
+    return [" ".join(value.ljust(w) for value, w in zip(row, widths, strict=True)).rstrip()
+            for row in rows]
 
 
 def text_lines(doc: Doc) -> list[str]:
@@ -72,7 +74,7 @@ def _encode(text: str, encoding: str) -> bytes:
             out += ch.encode(encoding)
         except UnicodeEncodeError:
             if ch not in FALLBACK:
-                raise SampleError(f"{ch!r} cannot be written in {encoding}") from None
+                raise SampleError(f"layout.encoding {encoding} cannot write {ch!r}") from None
             out += FALLBACK[ch].encode(encoding)
     return bytes(out)
 

@@ -226,25 +226,28 @@ def _control(name: str, param: bytes | None, st: _State, w: _Walker,
     return st, skip_chars
 
 
-_FONT = re.compile(rb"\{\\f(\d+)([^{}]*?)(?:\\fcharset(\d+))?([^{}]*?);\}")
+_FONT_NUMBER = re.compile(rb"\\f(\d+)")
+_CHARSET = re.compile(rb"\\fcharset(\d+)")
 
 
 def _font_codepages(data: bytes) -> tuple[dict[int, str], str]:
     """Font number -> code page from the font table; the document's default code page."""
-    head = data[:200000]
-    ansicpg = re.search(rb"\\ansicpg(\d+)", head[:4096])
+    head = data[:4096]
+    ansicpg = re.search(rb"\\ansicpg(\d+)", head)
     default = f"cp{int(ansicpg.group(1))}" if ansicpg else "cp1252"
     fonts: dict[int, str] = {}
-    table = head.find(b"\\fonttbl")
-    if table >= 0:
-        for m in _FONT.finditer(head, table, table + 60000):
-            charset = m.group(3) or re.search(rb"\\fcharset(\d+)", m.group(0)) and \
-                re.search(rb"\\fcharset(\d+)", m.group(0)).group(1)  # type: ignore[union-attr]
-            if charset:
-                cp = charset_map.get(int(charset))
-                if cp and int(charset) not in (0, 1, 2):
+    start = data.find(b"\\fonttbl", 0, 200000)
+    if start >= 0:
+        end = _group_end(data, start)
+        table = data[start:end]
+        for m in _FONT_NUMBER.finditer(table):
+            entry = table[m.end():table.find(b";", m.end())]
+            charset = _CHARSET.search(entry)
+            if charset and int(charset.group(1)) not in (0, 1, 2):
+                cp = charset_map.get(int(charset.group(1)))
+                if cp:
                     fonts[int(m.group(1))] = cp
-    deff = re.search(rb"\\deff(\d+)", head[:4096])
+    deff = re.search(rb"\\deff(\d+)", head)
     if not ansicpg and deff and int(deff.group(1)) in fonts:
         default = fonts[int(deff.group(1))]
     elif not ansicpg and fonts and all(cp == "cp1251" for cp in fonts.values()):
@@ -252,6 +255,19 @@ def _font_codepages(data: bytes) -> tuple[dict[int, str], str]:
     if not _codec_ok(default):
         default = "cp1252"
     return {k: v for k, v in fonts.items() if _codec_ok(v)}, default
+
+
+def _group_end(data: bytes, start: int) -> int:
+    """Index just past the group that contains ``start`` (braces balanced, escapes skipped)."""
+    depth, i, end = 1, start, min(len(data), start + 200000)
+    while i < end and depth:
+        ch = data[i]
+        if ch == 0x5C:  # backslash: skip the escaped character
+            i += 2
+            continue
+        depth += 1 if ch == 0x7B else -1 if ch == 0x7D else 0
+        i += 1
+    return i
 
 
 def _codec_ok(name: str) -> bool:

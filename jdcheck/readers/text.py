@@ -26,6 +26,7 @@ _MD_QUOTE = re.compile(r"^(?:\s*>)+\s?")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
@@ -79,7 +80,10 @@ def read(data: bytes, name: str, limits: Any) -> Draft:
         draft = read_html(text)
     else:
         draft = Draft("txt")
-        _lines(draft, text, markdown=name.lower().endswith(".md") or _is_markdown(text))
+        markdown = name.lower().endswith(".md") or _is_markdown(text)
+        if markdown:
+            text = _HTML_COMMENT.sub("", text)
+        _lines(draft, text, markdown=markdown)
     draft.encoding = encoding
     return draft
 

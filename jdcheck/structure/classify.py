@@ -37,13 +37,15 @@ def find_title(lines: list[Line], used: set[int], lex: Lexicon) -> Title | None:
     for line in lines[:80]:
         if line.i in used or line.words > 14 or line.label is not None and line.label.kind == "num":
             continue
+        if line.text.rstrip().endswith(":"):
+            continue
         for kind, rx in kinds:
             m = rx.search(line.key)
             if not m or (m.start() > 0 and kind != "job-description"):
                 continue
             before, after = line.key[:m.start()].split(), line.key[m.end():].split()
-            if len(before) > 6 or len(after) > 10 or (kind == "regulation" and
-                                                          not _regulation_title(line.key)):
+            if len(before) > 6 or len(after) > (10 if kind == "job-description" else 3) or (
+                    kind == "regulation" and not _regulation_title(line.key)):
                 continue
             score = _title_score(line, before, after)
             if best is None or score > best[0]:
@@ -95,7 +97,8 @@ _ORG = re.compile(r"\b({forms})\s*[«\"“]([^»\"”\n]{{2,80}})[»\"”]|[«\"
 
 def find_organisation(blocks: tuple[Block, ...], lex: Lexicon) -> str | None:
     """The organisation named near the top («ООО «…»», «… MMC»), if any."""
-    forms = "|".join(re.escape(f) for f in lex.markers["organisation"]["forms"])
+    forms = "|".join(re.escape(f) for f in sorted(lex.markers["organisation"]["forms"],
+                                                   key=len, reverse=True))
     rx = re.compile(_ORG.pattern.format(forms=forms))
     for block in blocks[:60]:
         m = rx.search(block.text)
@@ -173,14 +176,25 @@ def classify(title: Title | None, sections: list[Section], lines: list[Line],
     if lex.marker("title", "vacancy", whole=False).search(body_key[:3000]) and not has_grif \
             and (title is None or len(core) < 2):
         return "vacancy", "a vacancy notice, not an approved job description"
-    if runin_only and not has_grif:
-        return "qualification-characteristic", ("only run-in paragraphs of duties, knowledge "
-                                                "and requirements: a qualification "
-                                                "characteristic")
+    characteristic = lex.marker("title", "characteristic", whole=False)
+    if not has_grif and sections and (runin_only or (
+            kinds <= {"functions", "qualification", "duties"} and (title is None or
+                                                                     title.kind != "job-description")
+            and all(characteristic.search(key(s.heading)) for s in sections))):
+        return "qualification-characteristic", ("only the duties, knowledge and requirements "
+                                                "paragraphs of a qualification characteristic")
+    items = sum(1 for ln in lines if ln.label is not None and ln.label.kind == "num")
     if title is not None and title.kind == "job-description":
         if not sections and has_grif and len(lines) < 60:
             return "form", f"titled «{title.text}» with a grif but no body: a blank form"
+        if lex.marker("title", "article", whole=False).search(key(title.text)) and not has_grif:
+            return "article", f"titled «{title.text}»: a text about job descriptions"
+        if not sections and not has_grif and items < 3:
+            return "article", f"titled «{title.text}» but without sections, grif or items"
         return "job-description", f"titled «{title.text}»"
+    if not sections and items >= 3 and lex.marker("title", "self_reference",
+                                                  whole=False).search(body_key):
+        return "job-description", "numbered items of a text that calls itself an instruction"
     if len(core) >= 2 or (kinds and has_grif):
         return "job-description", "no title, but the sections of a job description: " + \
             ", ".join(sorted(kinds))
@@ -195,8 +209,5 @@ def title_field(title: Title | None) -> TextField | None:
     """The title as a model field."""
     if title is None:
         return None
-    return TextField(text=title.text, span=title.lines[0].block.span())
+    return TextField(text=title.text, span=title.lines[0].span())
 
-
-def _unused(k: str) -> str:
-    return key(k)

@@ -10,7 +10,8 @@ from jdcheck.structure.fields import is_blank_line
 from jdcheck.structure.lines import Line
 
 _TERMINAL = (".", ";", ":", "!", "?")
-_LINE_FORMATS = ("txt", "pdf", "md")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
+_LINE_FORMATS = ("lines", "wrapped")
 
 
 @dataclass
@@ -28,7 +29,11 @@ class _Draft:
 
 def build_clauses(lines: list[Line], fmt: str, first_text: str | None = None,
                   first_line: Line | None = None) -> tuple[list[Clause], list[tuple[str, int]]]:
-    """Clauses of a section from its lines; ``first_text`` is a run-in heading's own text."""
+    """Clauses of a section from its lines; ``first_text`` is a run-in heading's own text.
+
+    ``fmt`` is ``wrapped`` for text whose paragraphs are broken into fixed-width lines, ``lines``
+    for text with one paragraph per line, or the document format.
+    """
     drafts: list[_Draft] = []
     notes: list[tuple[str, int]] = []
     if first_text and first_line is not None:
@@ -36,6 +41,7 @@ def build_clauses(lines: list[Line], fmt: str, first_text: str | None = None,
     base_num = min((ln.label.depth for ln in lines if ln.label and ln.label.kind == "num"
                     and not ln.auto), default=1)
     base_auto = min((ln.block.list_level or 0 for ln in lines if ln.auto), default=0)
+    table_noted = False
     for n, line in enumerate(lines):
         if _is_blank_item(line):
             continue
@@ -49,7 +55,14 @@ def build_clauses(lines: list[Line], fmt: str, first_text: str | None = None,
         if _is_subheading(line, lines[n + 1:n + 2]):
             notes.append(("D204", line.block.index))
             continue
-        lead = line.body.rstrip().endswith(":") and _next_is_item(lines[n + 1:n + 3])
+        if line.in_table and _multi_column(line, lines):
+            if not table_noted:
+                notes.append(("D208", line.block.index))
+                table_noted = True
+            continue
+        body = line.body.rstrip()
+        lead = (body.endswith(":") or not body.endswith((".", ";", "!", "?", ")", "»"))) \
+            and _next_is_item(lines[n + 1:n + 3])
         drafts.append(_Draft(None, None, 0, lead, [line.body], [line]))
     _assign_parents(drafts)
     return [_freeze(i, d) for i, d in enumerate(drafts)], notes
@@ -58,7 +71,7 @@ def build_clauses(lines: list[Line], fmt: str, first_text: str | None = None,
 def _is_blank_item(line: Line) -> bool:
     """A fill-in blank: a number with a rule, a lone full stop, «4/»."""
     body = line.body.strip()
-    if is_blank_line(body):
+    if is_blank_line(body) or _URL.fullmatch(body):
         return True
     return len(body) <= 3 and not re.search(r"[^\W\d_]", body)
 
@@ -102,14 +115,17 @@ def _continues(prev: _Draft, line: Line, fmt: str) -> bool:
     body = line.body.strip()
     if not last:
         return False
-    if re.fullmatch(r"\(.*\)", body, re.DOTALL):
+    if body.startswith("(") and (re.fullmatch(r"\(.*\)", body, re.DOTALL)
+                                 or body.count("(") > body.count(")")):
         return True
     open_bracket = last.count("(") > last.count(")")
     ended = not open_bracket and (last.endswith(_TERMINAL) or (
         last.endswith(("»", '"', ")")) and last[:-1].rstrip().endswith(_TERMINAL)))
-    starts_low = body[:1].islower() or body[:1] in "(«\"-–—,"
+    starts_low = body[:1].islower() or body[:1].isdigit() or body[:1] in "(«\"-–—,"
     if line.in_table != prev.lines[-1].in_table:
         return starts_low and not ended
+    if fmt == "wrapped" and not line.block.gap_before:
+        return True
     if fmt in _LINE_FORMATS:
         if line.block.gap_before:
             return not ended and starts_low
@@ -135,6 +151,13 @@ def _is_subheading(line: Line, following: list[Line]) -> bool:
         not body.endswith(":") or (line.bold and body.endswith(":") and line.words <= 5)
 
 
+def _multi_column(line: Line, lines: list[Line]) -> bool:
+    """The line is a cell of a table row with several filled cells (a grid, not a list)."""
+    b = line.block
+    return any(ln.block.table == b.table and ln.block.row == b.row and ln.block.cell != b.cell
+               for ln in lines)
+
+
 def _next_is_item(following: list[Line]) -> bool:
     return any(ln.label is not None or ln.auto for ln in following[:1])
 
@@ -152,8 +175,7 @@ def _assign_parents(drafts: list[_Draft]) -> None:
 
 
 def _freeze(index: int, d: _Draft) -> Clause:
-    first, last = d.lines[0].block, d.lines[-1].block
-    span: Span = first.span().model_copy(update={"end": last.start + len(last.text)})
+    span: Span = d.lines[0].span().model_copy(update={"end": d.lines[-1].span().end})
     return Clause(index=index, label=d.label, number=d.number, depth=d.depth, parent=d.parent,
                   lead_in=d.lead_in, text=" ".join(p.strip() for p in d.parts),
                   blocks=tuple(ln.block.index for ln in d.lines), span=span)

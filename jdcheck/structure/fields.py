@@ -34,7 +34,11 @@ _INIT = rf"[{_UP}]\.\s?"
 _INITIALS_SURNAME = re.compile(rf"(?<![{_UP}{_LOW}])({_INIT}(?:{_INIT})?{_SURNAME})")
 _SURNAME_INITIALS = re.compile(rf"(?<![{_UP}{_LOW}])({_SURNAME}\s+{_INIT}(?:[{_UP}]\.?)?)"
                                rf"(?![{_LOW}])")
-_FULL = re.compile(rf"(?<![{_UP}{_LOW}])([{_UP}][{_LOW}]+\s+[{_UP}][{_LOW}]+(?:\s+[{_UP}][{_LOW}]+)?)$")
+# A full name («Rəşad Əliyev») is recognised in Latin script only: in Russian grifs two
+# capitalised words are far more often a position («Руководитель Управления»).
+_LAT_UP, _LAT_LOW = "A-ZƏÜÖĞİŞÇ", "a-zəüöğışç"
+_FULL = re.compile(rf"(?<![{_UP}{_LOW}])([{_LAT_UP}][{_LAT_LOW}]+\s+[{_LAT_UP}][{_LAT_LOW}]+"
+                   rf"(?:\s+[{_LAT_UP}][{_LAT_LOW}]+)?)$")
 _NAME_PLACEHOLDER = re.compile(
     r"ф\.?\s?и\.?\s?о\.?|фамилия|инициалы|расшифровка|и\.\s?о\.\s?фамилия|ad[,ı\s]+soyad|"
     r"soyad[,ı\s]+ad|\(ad\)|\(soyad\)", re.IGNORECASE)

@@ -28,7 +28,7 @@ from jdcheck.structure.normalize import key
 
 _CAPTION = re.compile(r"^\(.*\)$")
 _QUOTES = re.compile(r"^[«\"“'„]+|[»\"”']+[:.]?$")
-_NUMBER = re.compile(r"(?:№|N|No\.?)\s*([\w\-/]+)|(\S+)\s+n[öo]mr[əe]li", re.IGNORECASE)
+_NUMBER = re.compile(r"(?<!\w)(?:№|N|No\.?)\s*(\d[\w\-/]*|_+)|(\d[\w\-/]*|_+)\s+n[öo]mr[əe]li")
 
 
 @dataclass
@@ -45,9 +45,8 @@ class Grifs:
 
 def span_of(lines: list[Line]) -> Span:
     """One span from the first to the last of some lines."""
-    first, last = lines[0].block, lines[-1].block
-    s = first.span()
-    return s.model_copy(update={"end": last.start + len(last.text)})
+    last = lines[-1].span()
+    return lines[0].span().model_copy(update={"end": last.end})
 
 
 def _segments(line: Line) -> list[str]:
@@ -115,6 +114,15 @@ def _region(lines: list[Line], marker: Line, col: int, found: Grifs, limit: int 
                     break
                 out.append((line, line.text))
         return out
+    following = lines[marker.i + 1:marker.i + 2]
+    if following and following[0].in_table and following[0].i not in found.used \
+            and len(_segments(marker)) == 1:
+        table = following[0].block.table
+        for line in lines[marker.i + 1:]:
+            if line.block.table != table or (stop is not None and _stops(line, stop)):
+                break
+            out.append((line, line.text))
+        return out
     two_columns = len(_segments(marker)) > 1 and col > 0
     for line in lines[marker.i + 1:marker.i + 1 + limit]:
         if line.i in found.used or line.in_table or (stop is not None and _stops(line, stop)):
@@ -122,7 +130,8 @@ def _region(lines: list[Line], marker: Line, col: int, found: Grifs, limit: int 
         segs = _segments(line)
         if two_columns:
             if len(segs) < 2:
-                if line.block.align == "right":
+                if line.block.align == "right" or _indented(line) or (
+                        _fieldish(line.text) and line.words <= 4):
                     out.append((line, segs[-1]))
                     continue
                 break
@@ -132,15 +141,27 @@ def _region(lines: list[Line], marker: Line, col: int, found: Grifs, limit: int 
                 break
             if line.words > 14 or (line.label is not None and line.label.kind != "bullet"):
                 break
-            if mb.align == "right" and line.block.align not in ("right", "center") and out \
-                    and mb.part == line.block.part and not _fieldish(line.text):
+            if mb.align == "right" and line.block.align != "right" and not _fieldish(line.text):
                 break
             out.append((line, line.text))
     return out
 
 
+def _indented(line: Line) -> bool:
+    """The line starts far to the right (tabs or wide spacing): the right column of a header."""
+    lead = line.block.text[:line.offset].rsplit("\n", 1)[-1]
+    return lead.count("\t") >= 2 or len(lead.expandtabs(8)) >= 24
+
+
 def _stops(line: Line, stop: re.Pattern[str]) -> bool:
+    if _TITLE.search(line.key):
+        return True
     return any(stop.match(key(_QUOTES.sub("", seg))) for seg in _segments(line))
+
+
+_TITLE_LINE = re.compile(r"^(?:должностная\s+)?инструкция$|(?:^|\s)(?:должностная инструкция|"
+                         r"vezife telimati|is tesviri)(?:\s|$)")
+_TITLE = re.compile(r"(?:^|\s)(?:должностная инструкция|vezife telimati|is tesviri)(?:\s|$)")
 
 
 def _fieldish(text: str) -> bool:
@@ -150,7 +171,12 @@ def _fieldish(text: str) -> bool:
 def _approval_signature(lines: list[Line], marker: Line, hit: tuple[int, str],
                         found: Grifs) -> ApprovalBlock:
     col, tail = hit
-    region = _region(lines, marker, col, found, limit=7)
+    region = _region(lines, marker, col, found, limit=10)
+    titled = next((n for n, (ln, _) in enumerate(region) if _TITLE_LINE.search(ln.key)), None)
+    if titled is not None:
+        region = region[:titled] + [(ln, t) for ln, t in region[titled + 1:] if _fieldish(t)
+                                    and not re.search(r"[^\W\d_]{3,}", _strip_fields(
+                                        t, "", (find_date(t) or _NoName).text))]
     texts = ([(marker, _after_marker(tail))] if tail and _after_marker(tail) else []) + region
     sig = _signatory(texts, allow_full=True)
     used = [marker] + [ln for ln, _ in region]
@@ -175,11 +201,15 @@ def _is_order_approval(lines: list[Line], line: Line, lex: Lexicon) -> bool:
 
 
 def _approval_order(lines: list[Line], marker: Line, found: Grifs, lex: Lexicon) -> ApprovalBlock:
+    """«УТВЕРЖДЕНА приказом … от … № …» (read forward) or «… tarixli … nömrəli əmri ilə
+    təsdiq edilmişdir» (read backward: the order comes before the marker)."""
     words = lex.marker("approval", "order_words", whole=False)
-    window = [ln for ln in lines[max(0, marker.i - 3):marker.i + 4]
-              if ln.i not in found.used and ln.words <= 16 and not ln.in_table or ln is marker]
-    near = [ln for ln in window if ln is marker or words.search(key(ln.text))
-            or find_date(ln.text) or _NUMBER.search(ln.text)]
+    backward = key(marker.text).endswith(("edilmisdir", "edilib", "olunmusdur", "olunub"))
+    window = lines[max(0, marker.i - 3):marker.i] if backward else lines[marker.i + 1:marker.i + 4]
+    window = [ln for ln in window if ln.i not in found.used and ln.words <= 16 and not ln.in_table]
+    near = [marker] + [ln for ln in window if words.search(key(ln.text)) or find_date(ln.text)
+                       or _NUMBER.search(ln.text) or (backward and ln is window[0])]
+    near.sort(key=lambda ln: ln.i)
     text = " ".join(ln.text for ln in near)
     number = _NUMBER.search(text)
     date = find_date(text, span_of(near))
@@ -187,11 +217,27 @@ def _approval_order(lines: list[Line], marker: Line, found: Grifs, lex: Lexicon)
                      number=(number.group(1) or number.group(2)) if number else None)
     found.used.update(ln.i for ln in near)
     found.starts[near[0].i] = "approval"
-    who = re.search(r"(?:приказом|распоряжением|решением|постановлением)\s+(.+?)(?:\s+от\s|$)",
-                    text, re.IGNORECASE)
-    position = TextField(text=who.group(1)[:120], span=span_of(near)) if who else None
-    return ApprovalBlock(form="order", marker=marker.text.split()[0][:40], position=position,
+    issuer = _issuer(near, text, backward)
+    posts = lex.marker("approval", "position_words", whole=False)
+    if issuer is not None and not posts.search(key(issuer.text)):
+        issuer = None
+    return ApprovalBlock(form="order", marker=marker.text.strip()[:40], position=issuer,
                          date=date, order=order, span=span_of(near))
+
+
+_ISSUER_RU = re.compile(r"(?:приказом|распоряжением|решением|постановлением)\s+(.+?)(?:\s+от\s|\s+№|$)",
+                        re.IGNORECASE)
+
+
+def _issuer(near: list[Line], text: str, backward: bool) -> TextField | None:
+    """Who issued the approving order: «генерального директора», «MMC-nin direktorunun»."""
+    if backward:
+        first = near[0]
+        if not find_date(first.text) and not _NUMBER.search(first.text):
+            return TextField(text=first.text.strip()[:120], span=first.span())
+        return None
+    m = _ISSUER_RU.search(text)
+    return TextField(text=m.group(1).strip()[:120], span=span_of(near)) if m else None
 
 
 _PARENS = re.compile(r"\((?:[^()]|\([^()]*\))*\)", re.DOTALL)
@@ -200,6 +246,8 @@ _SEP = "\x1e"
 
 def _drop_captions(texts: list[tuple[Line, str]]) -> list[tuple[Line, str]]:
     """Remove captions in brackets, even when one spans several lines or cells."""
+    if not texts:
+        return texts
     joined = _SEP.join(t for _, t in texts)
     stripped = _PARENS.sub(lambda m: _SEP * m.group(0).count(_SEP) + " ", joined)
     parts = stripped.split(_SEP)
@@ -209,7 +257,7 @@ def _drop_captions(texts: list[tuple[Line, str]]) -> list[tuple[Line, str]]:
 def _signatory(texts: list[tuple[Line, str]], allow_full: bool = False) -> Signatory:
     """Position, signature, name and date from a grif's lines."""
     signature_caption = any(re.search(r"\((?:подпись|imza)\)", t, re.IGNORECASE) for _, t in texts)
-    name_caption = next((find_name(t, ln.block.span()) for ln, t in texts
+    name_caption = next((find_name(t, ln.span()) for ln, t in texts
                          if _NAME_CAPTION.search(t)), None)
     texts = _drop_captions(texts)
     position: list[str] = []
@@ -220,13 +268,14 @@ def _signatory(texts: list[tuple[Line, str]], allow_full: bool = False) -> Signa
             part = part.strip()
             if not part:
                 continue
-            sp = line.block.span()
+            sp = line.span()
             d = find_date(part, sp)
             if d is not None and date is None:
                 date = d
                 if is_blank_line(part.replace(d.text, "")) or d.value is not None:
                     continue
-            before = name is not None and name.form != "placeholder" or signature is not None
+            before = name is not None and name.form != "placeholder" and (
+                date is not None or signature is not None)
             s = find_signature(part, sp)
             n = find_name(part, sp, allow_full=allow_full and s is not None)
             signature = signature or s
@@ -238,7 +287,7 @@ def _signatory(texts: list[tuple[Line, str]], allow_full: bool = False) -> Signa
                 pos_lines.append(line)
     pos = TextField(text=" ".join(position)[:200], span=span_of(pos_lines)) if position else None
     if signature is None and signature_caption:
-        signature = SignatureField(state="blank", text="(подпись)", span=texts[0][0].block.span())
+        signature = SignatureField(state="blank", text="(подпись)", span=texts[0][0].span())
     if name is None and name_caption is not None:
         name = name_caption
     return Signatory(position=pos, signature=signature, name=name, date=date)
@@ -272,6 +321,9 @@ def _agreement(lines: list[Line], marker: Line, hit: tuple[int, str], found: Gri
     region = _region(lines, marker, col, found, limit=12, stop=stop)
     groups = _group_signatories(region, tail, marker)
     signatories = [_signatory(g) for g in groups]
+    while signatories and not marker.in_table and not region[-1][0].in_table and \
+            not (signatories[-1].name or signatories[-1].signature or signatories[-1].date):
+        signatories.pop()
     signatories = [s for s in signatories if s.position or s.name]
     used = [marker] + [ln for ln, _ in region]
     found.used.update(ln.i for ln in used)
@@ -288,7 +340,8 @@ def _agreement(lines: list[Line], marker: Line, hit: tuple[int, str], found: Gri
 
 def _stop_markers(lex: Lexicon) -> re.Pattern[str]:
     parts = (lex.markers["acknowledgment"]["markers"] + lex.markers["agreement"]["markers"]
-             + lex.markers["approval"]["signature"] + lex.markers["signoff"]["markers"])
+             + lex.markers["approval"]["signature"] + lex.markers["approval"]["order"]
+             + lex.markers["signoff"]["markers"])
     from jdcheck.structure.lexicon import phrases_regex
 
     rx = phrases_regex(parts, whole=False)
@@ -312,17 +365,28 @@ def _group_signatories(region: list[tuple[Line, str]], tail: str,
     for unit in units:
         line = unit[0][0]
         text = "\t".join(t for _, t in unit)
-        has_position = bool(_strip_fields(text, (find_name(text) or _NoName).text,
+        if all(_header_cell(t) for _, t in unit):
+            continue
+        named = find_name(text, allow_full=find_signature(text) is not None)
+        has_position = bool(_strip_fields(text, (named or _NoName).text,
                                           (find_date(text) or _NoName).text))
         has_position = has_position and not _CAPTION.match(text.strip())
-        if has_position and not (groups and _position_only(groups[-1]) and
-                                 not _fieldish(text)):
+        if has_position and (line.in_table or not (groups and _position_only(groups[-1])
+                                                   and not _fieldish(text))):
             groups.append(list(unit))
         elif groups:
             groups[-1].extend(unit)
         elif _fieldish(text):
             groups.append(list(unit))
     return groups
+
+
+_HEADER_CELL = re.compile(r"^(?:№|n|\d{1,2}\.?|должность|ф\s?и\s?о|фамилия.*|подпись.*|дата.*|"
+                          r"расшифровка.*|vezife|ad.*|soyad.*|imza|tarix)$")
+
+
+def _header_cell(text: str) -> bool:
+    return bool(_HEADER_CELL.match(key(text))) or not key(text)
 
 
 class _NoName:
@@ -365,7 +429,7 @@ def _acknowledgment(lines: list[Line], marker: Line, found: Grifs,
     first_row = [ln for ln in table_lines if ln.block.row == (table_lines[0].block.row
                                                                if table_lines else None)]
     is_sheet = "лист" in marker.key or "vereq" in marker.key or (
-        len(first_row) >= 2 and sum(bool(captions.match(ln.key)) for ln in first_row) >= 2)
+        len(first_row) >= 2 and sum(_is_caption(ln, captions) for ln in first_row) >= 2)
     region = table_lines if table_lines else [
         ln for ln in nxt[:4] if not ln.in_table and (ln.words <= 10 or _fieldish(ln.text))
         and ln.label is None]
@@ -377,6 +441,15 @@ def _acknowledgment(lines: list[Line], marker: Line, found: Grifs,
     return Acknowledgment(form="sheet" if is_sheet else "line", marker=marker.text[:80],
                           entries=tuple(e for e in entries if e.name or e.date or e.signature),
                           span=span_of(used))
+
+
+def _is_caption(line: Line, captions: re.Pattern[str]) -> bool:
+    """A column caption of a sheet: a short cell naming a column («Ф.И.О.», «Tanış olma tarixi»)."""
+    if line.words > 5 or "_" in line.text or line.text.lstrip().startswith("("):
+        return False
+    words = line.key.split()
+    return any(captions.match(" ".join(words[i:i + n])) for n in (1, 2, 3)
+               for i in range(len(words)))
 
 
 def _until_gap_in_text(region: list[Line]) -> list[Line]:

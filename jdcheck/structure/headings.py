@@ -13,6 +13,7 @@ from jdcheck.structure.normalize import key
 _SPLIT = re.compile(r",|\s+и\s+|\s+(?:və|ve)\s+|\s*/\s*|\s*;\s*", re.IGNORECASE)
 _TRAIL = re.compile(r"[\s.:;,!\-–—]+$")
 _RUNIN = re.compile(r"^(.{3,60}?)\s*[.:]\s+(\S.*)$", re.DOTALL)
+_RUNIN_LOOSE = re.compile(r"^(.{3,120}?)\s*[.:]\s+(\S.*)$", re.DOTALL)
 _MAX_TAIL = 3
 
 
@@ -29,9 +30,15 @@ class Heading:
 
 
 def match_vocabulary(text: str, lex: Lexicon, runin: bool = False,
-                     max_tail: int = _MAX_TAIL) -> tuple[str, ...] | None:
-    """Section kinds named by a heading text, or None."""
+                     max_tail: int = _MAX_TAIL, strict: bool = False) -> tuple[str, ...] | None:
+    """Section kinds named by a heading text, or None.
+
+    ``strict`` asks for the phrase alone, without extra words or a possessor: a plain line
+    such as «İşçinin hüquqları:» is a lead-in inside a section, «Права:» is a heading.
+    """
     text = _TRAIL.sub("", text.strip())
+    if strict:
+        return _match_words(key(text), lex, True, 0)
     parts = [p for p in _SPLIT.split(text) if p.strip()]
     if len(parts) > 1:
         kinds: list[str] = []
@@ -46,7 +53,22 @@ def match_vocabulary(text: str, lex: Lexicon, runin: bool = False,
     return _match_one(key(text), lex, runin, max_tail)
 
 
+_GENITIVE = re.compile(r"^[a-z]+(?:in|un|nin|nun)\s")
+
+
 def _match_one(k: str, lex: Lexicon, runin: bool, max_tail: int) -> tuple[str, ...] | None:
+    """Kinds for one heading phrase; an Azerbaijani possessor may precede it («İşçinin
+    hüquqları», «Tərəflərin məsuliyyəti»)."""
+    found = _match_words(k, lex, runin, max_tail)
+    words = k.split(" ")
+    for drop in (1, 2):
+        if found is not None or len(words) <= drop or not _GENITIVE.match(words[drop - 1] + " "):
+            continue
+        found = _match_words(" ".join(words[drop:]), lex, runin, max_tail)
+    return found
+
+
+def _match_words(k: str, lex: Lexicon, runin: bool, max_tail: int) -> tuple[str, ...] | None:
     if not k:
         return None
     best: tuple[int, tuple[str, ...]] | None = None
@@ -80,7 +102,7 @@ def _top_label(line: Line) -> bool:
 
 def _heading_shape(line: Line) -> bool:
     body = line.body
-    if not body or line.words > 12 or len(body) > 110:
+    if not body or line.words > 12 or len(body) > 110 or body[:1].islower():
         return False
     if body.rstrip().endswith((";", ",")) or line.key.startswith(("в т ч", "в том числе")):
         return False
@@ -95,8 +117,10 @@ def find_headings(lines: list[Line], used: set[int], lex: Lexicon) -> tuple[list
     for line in lines:
         if line.i in used or not _top_label(line):
             continue
-        if _heading_shape(line):
-            kinds = match_vocabulary(line.body, lex)
+        plain_colon = line.body.rstrip().endswith(":") and line.label is None and not (
+            line.bold or line.caps or line.block.heading_level is not None)
+        if _heading_shape(line) and not _continues_items(lines, line, used, found):
+            kinds = match_vocabulary(line.body, lex, strict=plain_colon)
             if kinds:
                 found[line.i] = Heading(line, kinds, _TRAIL.sub("", line.body), _number(line),
                                         "vocabulary")
@@ -105,6 +129,12 @@ def find_headings(lines: list[Line], used: set[int], lex: Lexicon) -> tuple[list
         if runin is not None:
             found[line.i] = runin
             notes.append(("D203", line.block.index))
+    if not found:
+        for line in lines:
+            runin = None if line.i in used or line.label else _runin(line, lex, loose=True)
+            if runin is not None:
+                found[line.i] = runin
+                notes.append(("D203", line.block.index))
     if found:
         for heading in _by_look(lines, used, found, lex):
             found[heading.line.i] = heading
@@ -112,13 +142,38 @@ def find_headings(lines: list[Line], used: set[int], lex: Lexicon) -> tuple[list
     return [found[i] for i in sorted(found)], notes
 
 
-def _runin(line: Line, lex: Lexicon) -> Heading | None:
-    """«Должностные обязанности. Руководит …»: a heading run into its first paragraph."""
-    m = _RUNIN.match(line.body)
+def _continues_items(lines: list[Line], line: Line, used: set[int],
+                     headings: dict[int, Heading]) -> bool:
+    """«8. Ответственность и трудолюбие» right after item «7.»: an item, not a heading."""
+    label = line.label
+    if label is None or label.kind != "num" or line.auto or label.depth != 1:
+        return False
+    for prev in reversed(lines[:line.i]):
+        if prev.i in used or prev.label is None:
+            continue
+        if prev.i in headings:
+            return False
+        same = prev.label.kind == "num" and prev.label.depth == 1 and not prev.auto
+        return same and prev.label.path[0] == label.path[0] - 1 and _look(prev) == _look(line)
+    return False
+
+
+def _runin(line: Line, lex: Lexicon, loose: bool = False) -> Heading | None:
+    """«Должностные обязанности. Руководит …»: a heading run into its first paragraph.
+
+    ``loose`` (for documents with no other headings, such as ЕКС characteristics) lets the
+    heading name the post: «Требования к квалификации заместителя директора. …»,
+    «Заместитель директора должен знать: …».
+    """
+    m = _RUNIN.match(line.body) if not loose else _RUNIN_LOOSE.match(line.body)
     if not m or len(m.group(2).split()) < 2:
         return None
-    kinds = match_vocabulary(m.group(1), lex, runin=True, max_tail=0)
-    if not kinds:
+    kinds = match_vocabulary(m.group(1), lex, runin=True, max_tail=6 if loose else 0)
+    if kinds is None and loose:
+        words = key(m.group(1)).split()
+        kinds = next((k for n in range(1, min(len(words), 8)) for k in
+                      [_match_words(" ".join(words[n:]), lex, True, 0)] if k), None)
+    if not kinds or kinds == ("other",):
         return None
     return Heading(line, kinds, m.group(1).strip(), _number(line), "run-in", rest=m.group(2))
 

@@ -17,15 +17,25 @@ def _load(name: str) -> dict[str, Any]:
         return tomllib.load(fh)
 
 
+# Azerbaijani endings a heading word can take, in folded spelling: plural, possessive, case
+# («hüquqları», «hüquqlarına», «məsuliyyətindən», «funksiyası»), but not derivations such as
+# «hüquqşünas» (lawyer) or «səlahiyyətlidir» (is authorised).
+_AZ_ENDING = r"(?:l[ae]r)?(?:[iu]|s[iu]|[iu]m[iu]z)?(?:n[iu]n|[iu]n|n?[ae]|n?d[ae]n?)?"
+
+
 def phrase_pattern(phrase: str) -> str:
-    """Regex (over folded text) for a vocabulary phrase; ``*`` lets a word take any ending."""
+    """Regex (over folded text) for a vocabulary phrase; ``*`` lets a word take an ending
+    (any ending for a Cyrillic word, an inflectional one for an Azerbaijani word)."""
     words = []
     for word in phrase.split():
         star = word.endswith("*")
         k = key(word.rstrip("*"))
         if not k:
             continue
-        words.append(re.escape(k).replace(r"\ ", " ") + (r"\w*" if star else ""))
+        ending = ""
+        if star:
+            ending = r"\w*" if re.search("[а-я]", k) else _AZ_ENDING
+        words.append(re.escape(k).replace(r"\ ", " ") + ending)
     return " ".join(words)
 
 

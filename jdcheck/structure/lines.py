@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jdcheck.model import Block
+from jdcheck.model import Block, Span
 from jdcheck.structure.labels import Label, parse_auto, split_label
 from jdcheck.structure.normalize import key
 
@@ -20,6 +20,7 @@ class Line:
     i: int
     block: Block
     text: str
+    offset: int
     label: Label | None
     auto: bool
     body: str
@@ -36,6 +37,10 @@ class Line:
     def in_table(self) -> bool:
         """The block is a paragraph of a table cell."""
         return self.block.table is not None
+
+    def span(self) -> Span:
+        """The span of this line inside its block."""
+        return self.block.span(self.offset, self.offset + len(self.text))
 
     def columns(self) -> list[str]:
         """The block's text split at tab runs or wide spacing (two-column layouts)."""
@@ -58,15 +63,43 @@ def prepare(blocks: tuple[Block, ...]) -> list[Line]:
     for block in blocks:
         if block.part in ("header", "footer"):
             continue
-        text = block.text.strip()
-        auto = block.label is not None
-        if auto:
-            label: Label | None = parse_auto(block.label or "")
-            body = text
-        else:
-            label, body = split_label(text)
-        body = body.strip()
-        lines.append(Line(i=len(lines), block=block, text=text, label=label, auto=auto,
-                          body=body, key=key(body), words=len(body.split()),
-                          caps=block.caps or is_caps(body)))
+        for offset, text in _pieces(block.text):
+            auto = block.label is not None and offset == _first_offset(block.text)
+            if auto:
+                label: Label | None = parse_auto(block.label or "")
+                body = text
+            else:
+                label, body = split_label(text)
+            body = body.strip()
+            lines.append(Line(i=len(lines), block=block, text=text, offset=offset, label=label,
+                              auto=auto, body=body, key=key(body), words=len(body.split()),
+                              caps=block.caps or is_caps(body)))
     return lines
+
+
+def _first_offset(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """A block split at line breaks that start a new list item; else the whole block."""
+    if "\n" not in text:
+        return [(_first_offset(text), text.strip())]
+    pieces: list[tuple[int, str]] = []
+    pos = 0
+    for part in text.split("\n"):
+        stripped = part.strip()
+        start = pos + (len(part) - len(part.lstrip()))
+        pos += len(part) + 1
+        if not stripped:
+            continue
+        label, _ = split_label(stripped)
+        if pieces and label is None:
+            first, prev = pieces[-1]
+            pieces[-1] = (first, text[first:start + len(stripped)].strip())
+        else:
+            pieces.append((start, stripped))
+    starts_item = [split_label(p)[0] is not None for _, p in pieces[1:]]
+    if len(pieces) > 1 and any(starts_item):
+        return pieces
+    return [(_first_offset(text), text.strip())]

@@ -20,8 +20,11 @@ _MESSAGES = {
     "D205": "numbering restarts or jumps inside the section",
     "D206": "the job description starts after other text",
     "D207": "the agreement block is repeated; counted once",
+    "D208": "a table inside a section was not read as clauses",
 }
 _UNDERSCORES = re.compile(r"_{3,}")
+_SIGN_CAPTION = re.compile(r"\(\s*(?:подпись|imza|фамилия|ф\.?\s?и\.?\s?о)", re.IGNORECASE)
+_APPENDIX = re.compile(r"^(?:приложение|elave)\b")
 
 
 def parse(raw: RawDocument, lex: Lexicon | None = None) -> Document:
@@ -36,7 +39,7 @@ def parse(raw: RawDocument, lex: Lexicon | None = None) -> Document:
         _mark_position_line(lines, title, used)
     headings, notes = find_headings(lines, used, lex)
     end = _body_end(lines, headings, used, lex)
-    sections, section_notes = _sections(lines, headings, used, end, raw.source.format)
+    sections, section_notes = _sections(lines, headings, used, end, _flow(raw, lines))
     notes.extend(section_notes)
     language, shares = cls.detect_language(raw.text)
     jurisdiction = cls.detect_jurisdiction(raw.text, raw.blocks, lex)
@@ -58,6 +61,19 @@ def parse(raw: RawDocument, lex: Lexicon | None = None) -> Document:
         blocks=raw.blocks, text=raw.text)
 
 
+def _flow(raw: RawDocument, lines: list[Line]) -> str:
+    """How paragraphs are laid out: per block (word processors), per line, or hard-wrapped."""
+    if raw.source.format not in ("txt", "pdf", "md"):
+        return raw.source.format
+    long = [ln for ln in lines if len(ln.text) >= 50 and not ln.in_table]
+    if len(long) >= 8:
+        open_ended = sum(1 for ln in long if not ln.text.rstrip().endswith(
+            (".", ";", ":", "!", "?", "»", '"', ")")))
+        if open_ended / len(long) >= 0.4:
+            return "wrapped"
+    return "lines"
+
+
 def _diag(code: str, raw: RawDocument, block: int) -> Diagnostic:
     span: Span | None = raw.blocks[block].span() if 0 <= block < len(raw.blocks) else None
     return Diagnostic(code=code, message=_MESSAGES.get(code, code), span=span)
@@ -67,7 +83,7 @@ def _mark_position_line(lines: list[Line], title: cls.Title, used: set[int]) -> 
     if title.position is None:
         return
     for line in lines[title.lines[0].i + 1:title.lines[0].i + 3]:
-        if line.body.strip(" .:") and title.position.lower() in line.body.lower():
+        if line.body.strip(" .:«»\"").lower() == title.position.lower():
             used.add(line.i)
             return
 
@@ -82,9 +98,8 @@ def _sections(lines: list[Line], headings: list[Heading], used: set[int], end: i
         body = [ln for ln in lines[start:max(start, stop)] if ln.i not in used]
         clauses, clause_notes = build_clauses(body, fmt, heading.rest, heading.line)
         notes.extend(clause_notes)
-        hb = heading.line.block
-        last = lines[max(start, stop) - 1].block if stop > start else hb
-        span = hb.span().model_copy(update={"end": last.start + len(last.text)})
+        last = lines[max(start, stop) - 1] if stop > start else heading.line
+        span = heading.line.span().model_copy(update={"end": last.span().end})
         sections.append(Section(index=n, kinds=heading.kinds,  # type: ignore[arg-type]
                                 heading=heading.text, number=heading.number,
                                 recognised_by=heading.by, span=span, clauses=tuple(clauses)))
@@ -96,15 +111,22 @@ def _body_end(lines: list[Line], headings: list[Heading], used: set[int], lex: L
     if not headings:
         return len(lines)
     signoff = lex.marker("signoff", "markers", whole=False)
+    signing_tables = {ln.block.table for ln in lines if ln.in_table and _SIGN_CAPTION.search(ln.text)}
     for line in lines[headings[-1].line.i + 1:]:
+        if line.in_table and line.block.table in signing_tables:
+            return line.i
         if line.i in used:
             return line.i
         if line.label is not None and line.label.kind in ("num", "letter") or line.auto:
             continue
         m = signoff.search(line.key)
-        if m and m.start() == 0:
+        if m and m.start() == 0 or (_APPENDIX.match(line.key) and line.words <= 6):
             return line.i
         if _signature_line(line):
+            prev = lines[line.i - 1]
+            if prev.i not in used and prev.label is None and prev.words <= 5 \
+                    and not prev.ends_sentence() and prev.i > headings[-1].line.i:
+                return prev.i
             return line.i
     return len(lines)
 

@@ -1,0 +1,1 @@
+"""Language data files (TOML) read by the parser."""

@@ -1,0 +1,1 @@
+"""Structure parsing: from blocks to sections, clauses, grifs and the acknowledgment."""

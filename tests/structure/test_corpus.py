@@ -1,0 +1,43 @@
+"""Every corpus sample parses to the summary its YAML source says it has."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from jdcheck.model import summarize
+from jdcheck.readers import read_document
+from jdcheck.structure.parser import parse
+from tests.conftest import CORPORA
+
+GOLDEN = sorted((CORPORA / "expected").glob("*.summary.json"))
+
+
+def _org(value: str | None) -> str | None:
+    """The organisation's own name, whatever legal-form wording surrounds it."""
+    if not value:
+        return value
+    quoted = re.findall(r"«([^»]+)»", value)
+    return quoted[0] if quoted else value
+
+
+def test_every_sample_has_a_golden_file() -> None:
+    sources = {p.stem for p in (CORPORA / "src").glob("*.yaml")}
+    assert sources == {p.name.removesuffix(".summary.json") for p in GOLDEN}
+    assert len([s for s in sources if s.startswith("ru_")]) >= 12
+    assert len([s for s in sources if s.startswith("az_")]) >= 12
+
+
+@pytest.mark.parametrize("golden", GOLDEN, ids=lambda p: p.name.split(".")[0])
+def test_sample_matches_its_golden_summary(golden: Path) -> None:
+    expected = json.loads(golden.read_text(encoding="utf-8"))
+    got = summarize(parse(read_document(CORPORA / expected["file"])))
+    for field in ("format", "language", "jurisdiction", "kind", "is_job_description",
+                  "approval", "agreement", "acknowledgment"):
+        assert got[field] == expected[field], field
+    assert _org(got["organisation"]) == _org(expected["organisation"])
+    assert [(s["kinds"], s["clauses"]) for s in got["sections"]] == \
+        [(s["kinds"], s["clauses"]) for s in expected["sections"]]
