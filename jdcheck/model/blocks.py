@@ -60,7 +60,8 @@ class Block(BaseModel):
         e = self.start + (len(self.text) if end is None else end)
         return Span(part=self.part, block=self.index, paragraph=self.paragraph, table=self.table,
                     row=self.row, cell=self.cell, page=self.page,
-                    line=self.line + self.text.count("\n", 0, start or 0), start=s, end=e)
+                    line=self.line + (self.text.count("\n", 0, start) if start else 0),
+                    start=s, end=e)
 
 
 class RawDocument(BaseModel):

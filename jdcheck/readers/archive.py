@@ -15,6 +15,11 @@ _FORBIDDEN_XML = (b"<!DOCTYPE", b"<!ENTITY", b"<!doctype", b"<!entity")
 
 def zip_kind(data: bytes) -> str:
     """``docx``, ``odt`` or ``unknown-zip`` from the package's own markers."""
+    tail = data[-65536:]
+    if b"word/document.xml" in tail and b"[Content_Types].xml" in tail:
+        return "docx"
+    if data[30:38] == b"mimetype" and b"opendocument.text" in data[38:120]:
+        return "odt"
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
@@ -31,8 +36,7 @@ def zip_kind(data: bytes) -> str:
     return "unknown-zip"
 
 
-def check_package(data: bytes, name: str, max_unpacked: int, max_ratio: int,
-                  xml_parts: tuple[str, ...] = ()) -> None:
+def check_package(data: bytes, name: str, max_unpacked: int, max_ratio: int) -> None:
     """Refuse corrupt archives, zip bombs and XML parts that declare a DTD or entities."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
@@ -49,7 +53,7 @@ def check_package(data: bytes, name: str, max_unpacked: int, max_ratio: int,
                     f"{info.file_size:,} bytes from {info.compress_size:,})",
                     path=name, code=errors.ARCHIVE_TOO_LARGE,
                     hint="the file may be a zip bomb; raise --max-unpacked-size if it is genuine")
-        for part in xml_parts:
+        for part in (n for n in zf.namelist() if n.endswith((".xml", ".rels", ".rdf"))):
             try:
                 with zf.open(part) as fh:
                     head = _prolog(fh)
@@ -67,7 +71,7 @@ def _prolog(fh: io.BufferedIOBase | zipfile.ZipExtFile) -> bytes:
     """The start of a part, read at least up to its root element (a DTD can only precede it)."""
     seen = b""
     while True:
-        chunk = fh.read(65536)
+        chunk = fh.read(4096)
         seen += chunk
         root = _ROOT.search(seen)
         if root:

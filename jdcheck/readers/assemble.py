@@ -2,28 +2,31 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from typing import Any
 
-from jdcheck.model import Block, Diagnostic, RawDocument, SourceInfo, Span
+from jdcheck.model import Block, Diagnostic, RawDocument, SourceInfo
 
-# Characters a person does not see or sees as a plain space.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\x00"), None)
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2002\u2003\u2009\u200a\u3000"), " ")
-_CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_PRIVATE_BULLETS = dict.fromkeys(map(ord, "\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf02d\uf0be"), "•")
+# Characters a person does not see, sees as a plain space, or sees as a bullet (Symbol-font
+# bullets in the private use area); other control characters are dropped.
+_TABLE: dict[int, str | None] = {
+    **dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None),
+    **dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 127], None),
+    **dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2002\u2003\u2009\u200a\u3000"), " "),
+    **dict.fromkeys(map(ord, "\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf02d\uf0be"), "•"),
+}
 
 
 def clean(text: str) -> str:
     """Normalise what a reader extracted: NFC, CRLF, NBSP, soft hyphens, stray controls."""
     if not text:
         return ""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_INVISIBLE).translate(_SPACES).translate(_PRIVATE_BULLETS)
-    if not text.isascii():
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_TABLE)
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    return _CONTROL.sub("", text)
+    return text
 
 
 class Draft:
@@ -72,8 +75,7 @@ class Draft:
                     self._blocks[i + 1].setdefault("gap_before", True)
                 continue
             remap[i] = len(blocks)
-            blocks.append(Block.model_construct(index=len(blocks), start=offset, line=line,
-                                                **_with_defaults(attrs)))
+            blocks.append(Block(index=len(blocks), start=offset, line=line, **attrs))
             offset += len(text) + 1
             line += text.count("\n") + 1
         text = "\n".join(b.text for b in blocks)
@@ -88,12 +90,3 @@ class Draft:
         span = blocks[target].span() if target is not None else None
         return Diagnostic(code=code, message=message, span=span)
 
-
-_DEFAULTS = {name: field.default for name, field in Block.model_fields.items()
-             if name not in ("index", "text", "start", "line")}
-
-
-def _with_defaults(attrs: dict[str, Any]) -> dict[str, Any]:
-    merged = dict(_DEFAULTS)
-    merged.update(attrs)
-    return merged

@@ -17,6 +17,7 @@ _VAL = W + "val"
 _RUSSIAN = "абвгдежзиклмнопрстуфхцчшщэюя"
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+_PLACEHOLDER = re.compile(r"%([1-9])")
 _HEADING_NAME = re.compile(r"^(?:heading|заголовок|başlıq)\s*(\d)$", re.IGNORECASE)
 
 
@@ -262,7 +263,7 @@ class Numbering:
             fmt = "decimal" if (lvl.legal and i < ilvl) else (ref.fmt if ref else "decimal")
             return format_number(int(n or 1), fmt)
 
-        return re.sub(r"%([1-9])", sub, lvl.text)
+        return _PLACEHOLDER.sub(sub, lvl.text)
 
 
 def _level(el: Any) -> _Level:

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from jdcheck.model import Block, Evidence, Jurisdiction, Section, TextField
 from jdcheck.structure.lexicon import Lexicon
 from jdcheck.structure.lines import Line
-from jdcheck.structure.normalize import fold, key
+from jdcheck.structure.normalize import fold_fast, key
 
-_CYR = re.compile(r"[а-яёА-ЯЁ]")
-_LAT = re.compile(r"[a-zA-ZəƏüÜöÖğĞıIİşŞçÇ]")
+_CYR = re.compile(r"[а-яёА-ЯЁ]+")
+_LAT = re.compile(r"[a-zA-ZəƏüÜöÖğĞıIİşŞçÇ]+")
 _AZ_ONLY = re.compile(r"[əƏğĞıİşŞçÇ]|\b(?:və|üzrə|ilə|edir|olunur|müəssisə|vəzifə|vezife|ve|"
                       r"uzre|ile|isci|huquq|mesuliyyet|telimat)\b", re.IGNORECASE)
 
@@ -109,8 +109,8 @@ def find_organisation(blocks: tuple[Block, ...], lex: Lexicon) -> str | None:
 
 def detect_language(text: str) -> tuple[str, dict[str, float]]:
     """``ru``, ``az``, ``mixed`` or ``unknown`` from the scripts and Azerbaijani markers."""
-    cyr = len(_CYR.findall(text))
-    lat = len(_LAT.findall(text))
+    cyr = sum(map(len, _CYR.findall(text)))
+    lat = sum(map(len, _LAT.findall(text)))
     total = cyr + lat
     if total < 20:
         return "unknown", {}
@@ -123,19 +123,31 @@ def detect_language(text: str) -> tuple[str, dict[str, float]]:
 
 
 def detect_jurisdiction(text: str, blocks: tuple[Block, ...], lex: Lexicon) -> Jurisdiction:
-    """The labour code the text refers to, with the references as evidence."""
-    folded = fold(text)
+    """The labour code the text refers to, with the references as evidence.
+
+    Strong references (the labour code by name) weigh 3, weak ones (a country's laws in
+    general) 1; each pattern counts at most three times. Patterns run only on windows around
+    the code's needle words, which keeps long documents fast.
+    """
+    folded = fold_fast(text)
     scores: Counter[str] = Counter()
     evidence: list[Evidence] = []
-    for code, strong, weak in lex.jurisdictions:
-        for weight, patterns in ((3, strong), (1, weak)):
-            for rx in patterns:
-                hits = list(rx.finditer(folded))
-                scores[code] += weight * min(len(hits), 3)
-                for m in hits[:2]:
-                    evidence.append(Evidence(code=code, text=text[m.start():m.end()],
-                                             span=_span_at(blocks, m.start(), m.end())))
-    if not scores or max(scores.values()) == 0:
+    for code, needles, patterns in lex.jurisdictions:
+        windows = _windows(folded, needles)
+        if not windows:
+            continue
+        for rx, weight in patterns:
+            seen: set[int] = set()
+            for lo, hi in windows:
+                for m in rx.finditer(folded, lo, hi):
+                    if m.start() in seen or len(seen) == 3:
+                        continue
+                    seen.add(m.start())
+                    scores[code] += weight
+                    if len(seen) <= 2:
+                        evidence.append(Evidence(code=code, text=text[m.start():m.end()],
+                                                 span=_span_at(blocks, m.start(), m.end())))
+    if not scores:
         return Jurisdiction(code="unknown", source="none")
     ranked = scores.most_common()
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
@@ -143,6 +155,27 @@ def detect_jurisdiction(text: str, blocks: tuple[Block, ...], lex: Lexicon) -> J
     best = ranked[0][0]
     return Jurisdiction(code=best, source="document",  # type: ignore[arg-type]
                         evidence=tuple(e for e in evidence if e.code == best)[:6])
+
+
+_REACH = 160
+
+
+def _windows(folded: str, needles: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Merged spans of text around every occurrence of the needles."""
+    spans = []
+    for needle in needles:
+        at = folded.find(needle)
+        while at >= 0:
+            spans.append((max(0, at - _REACH), min(len(folded), at + len(needle) + _REACH)))
+            at = folded.find(needle, at + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
 
 
 def _span_at(blocks: tuple[Block, ...], start: int, end: int):  # type: ignore[no-untyped-def]

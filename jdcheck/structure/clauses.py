@@ -10,6 +10,8 @@ from jdcheck.structure.fields import is_blank_line
 from jdcheck.structure.lines import Line
 
 _TERMINAL = (".", ";", ":", "!", "?")
+_LETTER = re.compile(r"[^\W\d_]")
+_HYPHENATED = re.compile(r"[^\W\d_]-$")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
 _LINE_FORMATS = ("lines", "wrapped")
 
@@ -73,7 +75,7 @@ def _is_blank_item(line: Line) -> bool:
     body = line.body.strip()
     if is_blank_line(body) or _URL.fullmatch(body):
         return True
-    return len(body) <= 3 and not re.search(r"[^\W\d_]", body)
+    return len(body) <= 3 and not _LETTER.search(body)
 
 
 def _labelled(line: Line, prev: _Draft | None, base_num: int, base_auto: int) -> _Draft:
@@ -115,7 +117,7 @@ def _continues(prev: _Draft, line: Line, fmt: str) -> bool:
     body = line.body.strip()
     if not last:
         return False
-    if body.startswith("(") and (re.fullmatch(r"\(.*\)", body, re.DOTALL)
+    if body.startswith("(") and (body.endswith(")")
                                  or body.count("(") > body.count(")")):
         return True
     open_bracket = last.count("(") > last.count(")")
@@ -135,7 +137,7 @@ def _continues(prev: _Draft, line: Line, fmt: str) -> bool:
 
 def _join(prev: _Draft, line: Line) -> None:
     last = prev.parts[-1]
-    if re.search(r"[^\W\d_]-$", last) and line.body[:1].islower():
+    if _HYPHENATED.search(last) and line.body[:1].islower():
         prev.parts[-1] = last[:-1] + line.body
     else:
         prev.parts[-1] = last.rstrip() + " " + line.body
@@ -175,7 +177,9 @@ def _assign_parents(drafts: list[_Draft]) -> None:
 
 
 def _freeze(index: int, d: _Draft) -> Clause:
-    span: Span = d.lines[0].span().model_copy(update={"end": d.lines[-1].span().end})
+    first, last = d.lines[0], d.lines[-1]
+    span: Span = first.block.span(first.offset, last.block.start - first.block.start
+                                  + last.offset + len(last.text))
     return Clause(index=index, label=d.label, number=d.number, depth=d.depth, parent=d.parent,
                   lead_in=d.lead_in, text=" ".join(p.strip() for p in d.parts),
-                  blocks=tuple(ln.block.index for ln in d.lines), span=span)
+                  blocks=tuple(dict.fromkeys(ln.block.index for ln in d.lines)), span=span)

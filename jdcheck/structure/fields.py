@@ -48,6 +48,10 @@ _SIGNED = re.compile(r"\bп/п\b|/подпись/|подписано\s+элек�
                      r"elektron\s+imza\s+ilə", re.IGNORECASE)
 
 
+_RULES = re.compile(r"[_/]+")
+_FILLER = re.compile(r"[\s_.\-–—/|:,;\"«»()]+")
+
+
 def find_date(text: str, span: Span | None = None) -> DateField | None:
     """A filled date («15» марта 2024 г., 15.03.2024) or a blank placeholder, if present."""
     for rx, order in ((_DATE_WORDS, "dmy-word"), (_DATE_ISO, "ymd"), (_DATE_NUM, "dmy")):
@@ -80,7 +84,7 @@ def _to_date(m: re.Match[str], order: str) -> date | None:
 
 def find_name(text: str, span: Span | None = None, allow_full: bool = False) -> NameField | None:
     """A person's name: «И.О. Фамилия», «Фамилия И.О.», a full name, or a placeholder."""
-    cleaned = re.sub(r"[_/]+", " ", text).strip()
+    cleaned = _RULES.sub(" ", text).strip()
     m = _INITIALS_SURNAME.search(cleaned)
     if m:
         return NameField(text=_tidy(m.group(1)), form="initials-surname", span=span)
@@ -98,7 +102,7 @@ def find_name(text: str, span: Span | None = None, allow_full: bool = False) -> 
 
 
 def _tidy(name: str) -> str:
-    return re.sub(r"\s+", " ", name).strip()
+    return " ".join(name.split())
 
 
 def find_signature(text: str, span: Span | None = None) -> SignatureField | None:
@@ -114,4 +118,4 @@ def find_signature(text: str, span: Span | None = None) -> SignatureField | None
 
 def is_blank_line(text: str) -> bool:
     """Only underscores, dots, dashes and spaces: a fill-in blank."""
-    return not re.sub(r"[\s_.\-–—/|:,;\"«»()]+", "", text)
+    return not _FILLER.sub("", text)

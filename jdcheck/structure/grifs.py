@@ -27,6 +27,8 @@ from jdcheck.structure.lines import Line
 from jdcheck.structure.normalize import key
 
 _CAPTION = re.compile(r"^\(.*\)$")
+# Stems every grif or acknowledgment marker contains (folded); a cheap first look at a line.
+_CANDIDATE = re.compile(r"утвер|tesdiq|соглас|razilas|рассмотр|ознаком|tanis|экземпляр|лист")
 _QUOTES = re.compile(r"^[«\"“'„]+|[»\"”']+[:.]?$")
 _NUMBER = re.compile(r"(?<!\w)(?:№|N|No\.?)\s*(\d[\w\-/]*|_+)|(\d[\w\-/]*|_+)\s+n[öo]mr[əe]li")
 
@@ -76,7 +78,7 @@ def find_grifs(lines: list[Line], lex: Lexicon) -> Grifs:
     agree = lex.marker("agreement", "markers")
     for line in lines:
         if line.i in found.used or (line.label is not None and line.label.kind == "num"
-                                    and line.words > 6):
+                                    and line.words > 6) or not _CANDIDATE.search(line.key):
             continue
         if found.approval is None:
             hit = marker_segment(line, sign, max_tail=6)
@@ -339,13 +341,18 @@ def _agreement(lines: list[Line], marker: Line, hit: tuple[int, str], found: Gri
 
 
 def _stop_markers(lex: Lexicon) -> re.Pattern[str]:
+    cached = lex.cache.get("grif-stop")
+    if cached is not None:
+        return cached
     parts = (lex.markers["acknowledgment"]["markers"] + lex.markers["agreement"]["markers"]
              + lex.markers["approval"]["signature"] + lex.markers["approval"]["order"]
              + lex.markers["signoff"]["markers"])
     from jdcheck.structure.lexicon import phrases_regex
 
     rx = phrases_regex(parts, whole=False)
-    return re.compile(r"^(?:" + rx.pattern[len("(?:^|\\s)"):] + ")")
+    compiled = re.compile(r"^(?:" + rx.pattern[len("(?:^|\\s)"):] + ")")
+    lex.cache["grif-stop"] = compiled
+    return compiled
 
 
 def _group_signatories(region: list[tuple[Line, str]], tail: str,

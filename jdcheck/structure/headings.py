@@ -15,6 +15,7 @@ _TRAIL = re.compile(r"[\s.:;,!\-–—]+$")
 _RUNIN = re.compile(r"^(.{3,60}?)\s*[.:]\s+(\S.*)$", re.DOTALL)
 _RUNIN_LOOSE = re.compile(r"^(.{3,120}?)\s*[.:]\s+(\S.*)$", re.DOTALL)
 _MAX_TAIL = 3
+_INNER_STOP = re.compile(r"\.\s+\S")
 
 
 @dataclass
@@ -72,7 +73,7 @@ def _match_words(k: str, lex: Lexicon, runin: bool, max_tail: int) -> tuple[str,
     if not k:
         return None
     best: tuple[int, tuple[str, ...]] | None = None
-    for entry in lex.headings:
+    for entry in lex.heading_index.get(k[:2], ()):
         if entry.runin and not runin:
             continue
         m = entry.pattern.match(k)
@@ -106,7 +107,7 @@ def _heading_shape(line: Line) -> bool:
         return False
     if body.rstrip().endswith((";", ",")) or line.key.startswith(("в т ч", "в том числе")):
         return False
-    return not re.search(r"\.\s+\S", body.rstrip(". "))
+    return not _INNER_STOP.search(body.rstrip(". "))
 
 
 def find_headings(lines: list[Line], used: set[int], lex: Lexicon) -> tuple[list[Heading],

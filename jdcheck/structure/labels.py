@@ -12,6 +12,7 @@ _SECTION_WORD = re.compile(r"^(?:раздел|глава|часть|bölmə|fəs
                            r"\s*[.:)]?\s*", re.IGNORECASE)
 _NUMERIC = re.compile(r"^\.?(\d{1,2}(?:\s?\.\s?\d{1,3}){0,4})(?:(\.|\)|\s*-(?=\s))(?!\d)|(?=\s|$))\s*")
 _ROMAN = re.compile(r"^([IVXLCІХ]{1,6})\s*[.)]\s*|^([IVXLC]{1,6})\s+(?=[А-ЯЁA-ZƏÜÖĞIİŞÇ])")
+_DOTS = re.compile(r"\s?\.\s?")
 _LETTER = re.compile(r"^\(?([а-яёa-zəüöğışç])\)\s*", re.IGNORECASE)
 _BULLET = re.compile(r"^([-–—•·▪●○■□◦*►➢✓✔⁃])\s*")
 
@@ -60,7 +61,7 @@ def split_label(text: str) -> tuple[Label | None, str]:
     m = _NUMERIC.match(s)
     if m and (m.group(2) or "." in m.group(1) or _tab_or_space(s, m)) and not (
             m.group(2) is None and m.end() < len(s) and s[m.end() - 1:m.end()] not in " \t"):
-        path = tuple(int(p) for p in re.split(r"\s?\.\s?", m.group(1)) if p)
+        path = tuple(int(p) for p in _DOTS.split(m.group(1)) if p)
         if path and path[0] < 100:
             return Label(m.group(0).strip(), "num", path), s[m.end():]
     m = _LETTER.match(s)

@@ -61,10 +61,12 @@ class Lexicon:
     """Everything the parser knows about words: headings, markers, jurisdictions."""
 
     headings: tuple[HeadingEntry, ...]
+    heading_index: dict[str, tuple[HeadingEntry, ...]]
     markers: dict[str, Any]
-    jurisdictions: tuple[tuple[str, tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]], ...]
+    jurisdictions: tuple[tuple[str, tuple[str, ...], tuple[tuple[re.Pattern[str], int], ...]], ...]
     _compiled: dict[tuple[str, str, bool], re.Pattern[str]] = field(
         default_factory=dict, compare=False, repr=False)
+    cache: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def marker(self, group: str, name: str, whole: bool = True) -> re.Pattern[str]:
         """Compiled matcher for a list in markers.toml."""
@@ -84,7 +86,13 @@ def lexicon() -> Lexicon:
             headings.append(HeadingEntry(re.compile(pat), tuple(entry["kinds"]),
                                          bool(entry.get("runin", False)), len(pat.split())))
     headings.sort(key=lambda h: -h.words)
-    juris = tuple((c["code"], tuple(re.compile(p) for p in c.get("strong", [])),
-                   tuple(re.compile(p) for p in c.get("weak", [])))
-                  for c in _load("jurisdictions.toml")["code"])
-    return Lexicon(tuple(headings), _load("markers.toml"), juris)
+    index: dict[str, list[HeadingEntry]] = {}
+    for entry in headings:
+        index.setdefault(entry.pattern.pattern[:2], []).append(entry)
+    juris = tuple((code["code"], tuple(code.get("needles", ())),
+                   tuple((re.compile(pattern), weight)
+                         for weight, name in ((3, "strong"), (1, "weak"))
+                         for pattern in code.get(name, [])))
+                  for code in _load("jurisdictions.toml")["code"])
+    return Lexicon(tuple(headings), {k: tuple(v) for k, v in index.items()},
+                   _load("markers.toml"), juris)

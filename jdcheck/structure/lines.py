@@ -53,8 +53,7 @@ class Line:
 
 def is_caps(text: str) -> bool:
     """Upper case written out: at least three letters and no lower-case one."""
-    letters = _LETTERS.findall(text)
-    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
+    return text.isupper() and len(_LETTERS.findall(text[:12])) >= 3
 
 
 def prepare(blocks: tuple[Block, ...]) -> list[Line]:

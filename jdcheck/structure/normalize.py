@@ -8,7 +8,6 @@ from functools import lru_cache
 
 _CYR = re.compile(r"[а-яё]", re.IGNORECASE)
 _LAT = re.compile(r"[a-zəüöğışç]", re.IGNORECASE)
-_WORD = re.compile(r"\w+", re.UNICODE)
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 
 # Latin letters that look like Cyrillic ones, as they appear mistyped inside Cyrillic words.
@@ -27,14 +26,33 @@ def _fix_word(word: str) -> str:
     return word
 
 
+_MIXED = re.compile(r"\w*(?:[а-яё]\w*[a-zəüöğışç]|[a-zəüöğışç]\w*[а-яё])\w*", re.IGNORECASE)
+_PRE = str.maketrans({"İ": "i", "ё": "е", "Ё": "Е", "ә": "ə", "Ә": "Ə"})
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, ё→е, look-alike letters repaired, Azerbaijani diacritics folded."""
-    text = text.replace("İ", "i").replace("ё", "е").replace("Ё", "Е").replace("ә", "ə")
-    text = text.replace("Ә", "Ə")
+    text = text.translate(_PRE)
     if _CYR.search(text) and _LAT.search(text):
-        text = _WORD.sub(lambda m: _fix_word(m.group(0)), text)
+        text = _MIXED.sub(lambda m: _fix_word(m.group(0)), text)
     return text.lower().replace("\u0307", "").translate(_AZ_FOLD)
+
+
+_REPLACEMENTS = (("i̇", "i"), ("ё", "е"), ("ә", "e"), ("ə", "e"), ("ü", "u"), ("ö", "o"),
+                 ("ğ", "g"), ("ı", "i"), ("ş", "s"), ("ç", "c"))
+
+
+def fold_fast(text: str) -> str:
+    """Like ``fold`` without repairing look-alike letters: for scanning a whole document.
+
+    Chained ``str.replace`` calls are much faster than ``str.translate`` on long texts.
+    """
+    text = text.lower()
+    for old, new in _REPLACEMENTS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 @lru_cache(maxsize=65536)

@@ -1,0 +1,105 @@
+"""Throughput benchmark: jdcheck parsing against a bare python-docx read of the same files.
+
+    python bench/run.py [--count 1000] [--corpus bench/out/docx] [--jobs 2]
+
+Generates the corpus with bench/gen_corpus.py when it is missing, then reports documents per
+second for (a) python-docx opening each file and reading every paragraph and table cell,
+(b) jdcheck reading and parsing each file in one process, (c) `jdcheck scan --jobs N` over the
+folder, and the peak memory of this process. Timings are wall-clock; run on an idle machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def bare_python_docx(files: list[Path]) -> float:
+    """Seconds python-docx needs to open the files and read their paragraphs and tables."""
+    import docx
+
+    start = time.perf_counter()
+    for path in files:
+        document = docx.Document(str(path))
+        for paragraph in document.paragraphs:
+            _ = paragraph.text
+        for table in document.tables:
+            for row in table.rows:
+                for cell in row.cells:
+                    _ = cell.text
+    return time.perf_counter() - start
+
+
+def jdcheck_parse(files: list[Path]) -> float:
+    """Seconds jdcheck needs to read and parse the files in this process."""
+    from jdcheck.readers import Limits
+    from jdcheck.scan import scan_file
+
+    limits = Limits()
+    start = time.perf_counter()
+    for path in files:
+        result = scan_file(str(path), limits)
+        if result.error is not None:
+            raise SystemExit(f"{path}: {result.error.code} {result.error.message}")
+    return time.perf_counter() - start
+
+
+def jdcheck_scan(folder: Path, jobs: int) -> float:
+    """Seconds the `jdcheck scan` command needs for the folder (process start included)."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "jdcheck", "scan", "--format", "json", "--jobs",
+                    str(jobs), str(folder)], check=False, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def _measure(kind: str, corpus: Path, count: int, repeats: int) -> float:
+    """Best wall time of ``repeats`` runs of one measurement, each in a fresh interpreter."""
+    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from pathlib import Path; "
+            f"import bench.run as b; files = sorted(Path({str(corpus)!r}).glob('*.docx'))"
+            f"[:{count}]; b.{kind}(files[:20]); print(b.{kind}(files))")
+    runs = [float(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                                 text=True).stdout.strip()) for _ in range(repeats)]
+    return min(runs)
+
+
+def main() -> None:
+    """Run the benchmark and print a small table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--corpus", type=Path, default=ROOT / "bench" / "out" / "docx")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    if not args.corpus.is_dir() or len(list(args.corpus.glob("*.docx"))) < args.count:
+        subprocess.run([sys.executable, str(ROOT / "bench" / "gen_corpus.py"), str(args.corpus),
+                        "--count", str(args.count), "--seed", "1", "--formats", "docx"],
+                       check=True)
+    n = min(args.count, len(list(args.corpus.glob("*.docx"))))
+    bare = _measure("bare_python_docx", args.corpus, n, args.repeats)
+    ours = _measure("jdcheck_parse", args.corpus, n, args.repeats)
+    scan = min(jdcheck_scan(args.corpus, args.jobs) for _ in range(args.repeats))
+    print(f"documents: {n} .docx from {args.corpus} (best of {args.repeats} runs each)")
+    print(f"python-docx open + paragraphs + tables:   {bare:7.2f} s  {n / bare:7.1f} docs/s")
+    print(f"jdcheck read + parse, 1 process:          {ours:7.2f} s  {n / ours:7.1f} docs/s")
+    print(f"ratio jdcheck / python-docx:              {ours / bare:7.2f}")
+    print(f"jdcheck scan --jobs {args.jobs} (whole command):    {scan:7.2f} s  "
+          f"{n / scan:7.1f} docs/s")
+    print(f"peak memory (max RSS) of the scan:        {_scan_memory(args.corpus, args.jobs):7.0f} MB")
+
+
+def _scan_memory(folder: Path, jobs: int) -> float:
+    """Peak resident memory of the largest process of one `jdcheck scan` run, in MB."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    jdcheck_scan(folder, jobs)
+    return max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+
+
+if __name__ == "__main__":
+    main()
