@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from blocks import Doc, build
+from catalogue import catalogue
 from sample import SampleError, check_sample, load_sample, summary_json
 from write_docx import write_docx
 from write_odt import write_odt
@@ -58,14 +59,18 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     failures = 0
     start = time.perf_counter()
+    samples = []
     for src in sources:
         try:
             sample = load_sample(src)
+            samples.append(sample)
             render_sample(sample, args.out / f"{sample['id']}.{sample['format']}")
             write_expected(sample, args.out / "expected")
         except SampleError as exc:
             failures += 1
             print(f"FAILED {exc}", file=sys.stderr)
+    if not args.only and not failures:
+        catalogue(samples, args.out / "README.md")
     elapsed = time.perf_counter() - start
     print(f"rendered {len(sources) - failures} of {len(sources)} sources in {elapsed:.1f} s")
     return 1 if failures else 0
