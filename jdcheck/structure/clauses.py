@@ -67,7 +67,26 @@ def build_clauses(lines: list[Line], fmt: str, first_text: str | None = None,
             and _next_is_item(lines[n + 1:n + 3])
         drafts.append(_Draft(None, None, 0, lead, [line.body], [line]))
     _assign_parents(drafts)
+    jump = _numbering_jump(drafts)
+    if jump is not None:
+        notes.append(("D205", jump))
     return [_freeze(i, d) for i, d in enumerate(drafts)], notes
+
+
+def _numbering_jump(drafts: list[_Draft]) -> int | None:
+    """The block where typed numbering restarts, repeats or skips, if it does."""
+    last: dict[int, tuple[int, ...]] = {}
+    for d in drafts:
+        if d.kind != "num" or not d.number:
+            continue
+        path = tuple(int(p) for p in d.number.split("."))
+        prev = last.get(len(path))
+        if prev is not None and prev[:-1] == path[:-1] and path[-1] != prev[-1] + 1:
+            return d.lines[0].block.index
+        last[len(path)] = path
+        for deeper in [k for k in last if k > len(path)]:
+            del last[deeper]
+    return None
 
 
 def _is_blank_item(line: Line) -> bool:
