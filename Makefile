@@ -32,6 +32,8 @@ lint: $(VENV)/.test-stamp
 render: $(VENV)/.test-stamp
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	$(BIN)/python corpora/tools/render.py
+	$(BIN)/python corpora/tools/golden.py
+	$(BIN)/python -m jdcheck.reporters.json_report > schemas/report.schema.json
 
 bench: $(VENV)/.run-stamp
 	$(BIN)/python -m pip install -q -e '.[dev]'

@@ -7,6 +7,7 @@ Exit codes: 0 all inputs read and nothing at or above --fail-on found; 1 finding
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -33,6 +34,37 @@ def _limit_options(f: Any) -> Any:
                         help="Largest input file, in MB.")(f)
 
 
+def _rule_options(f: Any) -> Any:
+    options = [
+        click.option("--config", type=click.Path(dir_okay=False, exists=True),
+                     help="Configuration file (default: jdcheck.toml or pyproject.toml found "
+                          "upward from the first path)."),
+        click.option("--jurisdiction", type=click.Choice(["ru", "az", "by", "kz", "uz", "kg",
+                                                          "ua"]),
+                     help="Labour code for documents that cite none."),
+        click.option("--lang", type=click.Choice(["en", "ru", "az"]),
+                     help="Language of the report's messages."),
+        click.option("--mode", type=click.Choice(["draft", "final"]),
+                     help="draft allows blank dates and signatures; final does not."),
+        click.option("--select", multiple=True, help="Only these rule ids or categories."),
+        click.option("--ignore", multiple=True, help="Skip these rule ids or categories."),
+        click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True),
+                     help="Extra folder of rule files (repeatable)."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _settings(first: str, config: str | None, **flags: Any) -> Any:
+    from jdcheck.config import find_config, make_settings
+
+    path = Path(config) if config else find_config(first)
+    if flags.get("rule_dirs"):
+        flags["rule_dirs"] = tuple(str(Path(d).resolve()) for d in flags["rule_dirs"])
+    return make_settings(path, flags)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="jdcheck")
 def cli() -> None:
@@ -55,17 +87,20 @@ def cli() -> None:
 def parse(file: str, fmt: str, max_file_size: float, max_unpacked_size: float,
           timeout: float) -> None:
     """Print the structured model of one document."""
+    from jdcheck.errors import ReadError
+    from jdcheck.readers import read_document
     from jdcheck.reporters.json_report import document_json
     from jdcheck.reporters.outline import outline
-    from jdcheck.scan import scan_file
+    from jdcheck.structure.parser import parse as parse_document
 
-    result = scan_file(file, _limits(max_file_size, max_unpacked_size, timeout))
-    if result.error is not None:
-        hint = f"\n  hint: {result.error.hint}" if result.error.hint else ""
-        click.echo(f"{file}: error {result.error.code}: {result.error.message}{hint}", err=True)
+    try:
+        document = parse_document(read_document(file, _limits(max_file_size, max_unpacked_size,
+                                                              timeout)))
+    except ReadError as exc:
+        hint = f"\n  hint: {exc.hint}" if exc.hint else ""
+        click.echo(f"{file}: error {exc.code}: {exc.message}{hint}", err=True)
         sys.exit(EXIT_UNREADABLE)
-    assert result.document is not None
-    click.echo(document_json(result.document) if fmt == "json" else outline(result.document))
+    click.echo(document_json(document) if fmt == "json" else outline(document))
 
 
 @cli.command()
@@ -74,27 +109,109 @@ def parse(file: str, fmt: str, max_file_size: float, max_unpacked_size: float,
               show_default=True, help="Report format on stdout.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Documents read in parallel.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+              help="Lowest severity that makes the exit code 1 (default: error).")
+@click.option("--no-fail", is_flag=True, help="Report only: findings never set exit code 1.")
+@click.option("-q", "--quiet", is_flag=True, help="Show only files that failed or were unreadable.")
+@_rule_options
 @_limit_options
-def scan(paths: tuple[str, ...], fmt: str, jobs: int, max_file_size: float,
-         max_unpacked_size: float, timeout: float) -> None:
-    """Scan files and folders (recursively) and report on every document."""
+def scan(paths: tuple[str, ...], fmt: str, jobs: int, fail_on: str | None, no_fail: bool,
+         quiet: bool, config: str | None, max_file_size: float, max_unpacked_size: float,
+         timeout: float, **flags: Any) -> None:
+    """Scan files and folders (recursively), check every document and report the findings."""
     from jdcheck.reporters.json_report import scan_json
     from jdcheck.reporters.text import scan_text
+    from jdcheck.reporters.verdict import FAIL_ON
     from jdcheck.scan import ScanOptions
     from jdcheck.scan import scan as run_scan
 
-    options = ScanOptions(paths=paths, jobs=jobs,
+    settings = _settings(paths[0], config, fail_on=fail_on, **flags)
+    options = ScanOptions(paths=paths, jobs=jobs, settings=settings,
                           limits=_limits(max_file_size, max_unpacked_size, timeout))
     result = run_scan(options)
-    click.echo(scan_json(result) if fmt == "json" else scan_text(result))
+    click.echo(scan_json(result) if fmt == "json" else scan_text(result, quiet=quiet))
     for f in result.unreadable:
         assert f.error is not None
         click.echo(f"{f.path}: error {f.error.code}: {f.error.message}", err=True)
-    sys.exit(EXIT_UNREADABLE if result.unreadable else EXIT_OK)
+    if result.unreadable:
+        sys.exit(EXIT_UNREADABLE)
+    failed = any(f.worst() >= FAIL_ON[settings.fail_on] for f in result.files)
+    sys.exit(EXIT_FINDINGS if failed and not no_fail else EXIT_OK)
+
+
+@cli.group()
+def rules() -> None:
+    """List, explain, test and check rules."""
+
+
+def _ruleset(paths: tuple[str, ...] = ()) -> Any:
+    from jdcheck.dsl.loader import load
+
+    return load(paths)
+
+
+@rules.command("list")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True),
+              help="Extra folder of rule files.")
+def rules_list(rule_dirs: tuple[str, ...]) -> None:
+    """List the loaded rules."""
+    for r in _ruleset(rule_dirs).rules:
+        kind = r.category + (f"/{r.subtype}" if r.subtype else "")
+        where = ",".join(r.jurisdictions) or "any"
+        click.echo(f"{r.id:14s} {r.severity:8s} {kind:42s} {where:10s} {r.name}")
+
+
+@rules.command("explain")
+@click.argument("rule_id")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True),
+              help="Extra folder of rule files.")
+def rules_explain(rule_id: str, rule_dirs: tuple[str, ...]) -> None:
+    """Show a rule: messages, explanation, legal reference, examples."""
+    from jdcheck.reporters.rules import explain
+
+    rule = _ruleset(rule_dirs).get(rule_id)
+    if rule is None:
+        raise click.UsageError(f"no rule {rule_id}; see «jdcheck rules list»")
+    click.echo(explain(rule))
+
+
+@rules.command("test")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+def rules_test(paths: tuple[str, ...]) -> None:
+    """Run every rule's examples (of the given files or folders, else of all loaded rules);
+    a rule without examples, or whose example misbehaves, fails."""
+    from jdcheck.dsl.loader import load
+    from jdcheck.engine.evaluate import compile_rules
+    from jdcheck.engine.examples import run_examples
+
+    ruleset = load(paths)
+    compiled = compile_rules(ruleset)
+    chosen = {str(Path(p).resolve()) for p in paths}
+    failed = 0
+    for rule in ruleset.rules:
+        if chosen and not any(rule.pos.file.startswith(c) for c in chosen):
+            continue
+        results = run_examples(rule, compiled)
+        bad = [r for r in results if not r.ok]
+        failed += bool(bad)
+        click.echo(f"{'ok  ' if not bad else 'FAIL'} {rule.id} ({len(results)} examples)")
+        for r in bad:
+            click.echo(f"     {r.example.pos}: example {r.example.verdict}: {r.detail}")
+    click.echo(f"{failed} rules failed" if failed else "all rules passed their examples")
+    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+@rules.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True))
+def rules_check(files: tuple[str, ...]) -> None:
+    """Validate rule files (syntax and meaning) against the shipped lexicons."""
+    _ruleset(files)
+    click.echo(f"ok: {', '.join(files)}")
 
 
 def main() -> None:
     """Entry point: run the CLI; user errors become a message and exit code 2."""
+    from jdcheck.dsl.errors import RuleErrors
     from jdcheck.errors import JdcheckError
 
     try:
@@ -107,6 +224,17 @@ def main() -> None:
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
         sys.exit(EXIT_USAGE)
+    except RuleErrors as exc:
+        for error in exc.errors:
+            click.echo(error.render(_source(error.pos.file)), err=True)
+        sys.exit(EXIT_USAGE)
     except JdcheckError as exc:
         click.echo(f"jdcheck: {exc}", err=True)
         sys.exit(EXIT_USAGE)
+
+
+def _source(path: str) -> str | None:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except OSError:
+        return None

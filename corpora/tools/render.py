@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from blocks import Doc, build
-from catalogue import catalogue
+from sample_readme import catalogue
 from sample import SampleError, check_sample, load_sample, summary_json
 from write_docx import write_docx
 from write_odt import write_odt

@@ -17,13 +17,19 @@ from jdcheck.model.document import (
     Signatory,
     TextField,
 )
+from jdcheck.model.findings import CATEGORIES, Finding, severity_rank
 from jdcheck.model.results import FileError, FileResult, ScanResult
+from jdcheck.model.settings import Settings
 from jdcheck.model.span import Diagnostic, Span
-from jdcheck.model.summary import summarize
+from jdcheck.model.summary import Summary, summarize
 
 SCHEMA_VERSION = "1.0"
 
 __all__ = [
+    "CATEGORIES",
+    "Finding",
+    "Settings",
+    "severity_rank",
     "SCHEMA_VERSION",
     "Acknowledgment",
     "AgreementBlock",
@@ -47,5 +53,6 @@ __all__ = [
     "SourceInfo",
     "Span",
     "TextField",
+    "Summary",
     "summarize",
 ]

@@ -30,7 +30,8 @@ class Block(BaseModel):
     """One paragraph, or one paragraph of a table cell, in document order.
 
     ``label`` is the visible automatic-numbering label («2.1.», «а)», «•») that the format
-    computes rather than stores in the text; typed numbers stay in ``text``.
+    computes rather than stores in the text; typed numbers stay in ``text``. ``line`` is the
+    line in the source file for text formats, else the line in the document's normalised text.
     """
 
     model_config = ConfigDict(frozen=True)

@@ -1,10 +1,13 @@
-"""Results of a scan: per file, the parsed document or the reason it could not be read."""
+"""Results of a scan: per file, what was found in it, or the reason it could not be read."""
 
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
 from jdcheck.model.document import Document
+from jdcheck.model.findings import Finding, severity_rank
+from jdcheck.model.settings import Settings
+from jdcheck.model.summary import Summary
 
 
 class FileError(BaseModel):
@@ -18,25 +21,39 @@ class FileError(BaseModel):
 
 
 class FileResult(BaseModel):
-    """One input file: its document, or its error."""
+    """One input file: its summary and findings, or its error. ``document`` is the full model,
+    kept only when asked for (a scan of thousands of files keeps summaries)."""
 
     model_config = ConfigDict(frozen=True)
 
     path: str
-    document: Document | None = None
+    sha256: str | None = None
+    summary: Summary | None = None
+    findings: tuple[Finding, ...] = ()
     error: FileError | None = None
+    document: Document | None = None
     seconds: float = 0.0
+
+    def worst(self) -> int:
+        """Rank of the most severe finding (-1 when there is none)."""
+        return max((severity_rank(f.severity) for f in self.findings), default=-1)
 
 
 class ScanResult(BaseModel):
-    """Every file of a scan, in a stable order."""
+    """Every file of a scan, in a stable order, with the settings it ran under."""
 
     model_config = ConfigDict(frozen=True)
 
     schema_version: str
+    settings: Settings
     files: tuple[FileResult, ...]
 
     @property
     def unreadable(self) -> tuple[FileResult, ...]:
         """Files that could not be read."""
         return tuple(f for f in self.files if f.error is not None)
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """All findings of all files."""
+        return tuple(f for r in self.files for f in r.findings)

@@ -1,10 +1,62 @@
-"""A compact summary of a parsed document: what golden files and the text outline show."""
+"""A compact summary of a parsed document: what golden files, reports and outlines show."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict
+
 from jdcheck.model.document import DateField, Document
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class ApprovalSummary(_Frozen):
+    """The approval block in brief."""
+
+    form: str
+    position: bool
+    signature: str
+    name: str | None
+    date: str | None
+
+
+class CountSummary(_Frozen):
+    """How many people agree."""
+
+    signatories: int
+
+
+class FormSummary(_Frozen):
+    """The acknowledgment's form."""
+
+    form: str
+
+
+class SectionSummary(_Frozen):
+    """A section in brief."""
+
+    heading: str
+    kinds: list[str]
+    clauses: int
+
+
+class Summary(_Frozen):
+    """The document in brief."""
+
+    format: str
+    language: str
+    jurisdiction: str
+    kind: str
+    is_job_description: bool
+    position: str | None
+    organisation: str | None
+    approval: ApprovalSummary | None
+    agreement: CountSummary | None
+    acknowledgment: FormSummary | None
+    sections: list[SectionSummary]
 
 
 def _date(field: DateField | None) -> str | None:

@@ -75,7 +75,8 @@ class Draft:
                     self._blocks[i + 1].setdefault("gap_before", True)
                 continue
             remap[i] = len(blocks)
-            blocks.append(Block(index=len(blocks), start=offset, line=line, **attrs))
+            attrs.setdefault("line", line)
+            blocks.append(Block(index=len(blocks), start=offset, **attrs))
             offset += len(text) + 1
             line += text.count("\n") + 1
         text = "\n".join(b.text for b in blocks)

@@ -98,9 +98,9 @@ def _lines(draft: Draft, text: str, markdown: bool) -> None:
     """One block per line; blank lines become gaps; deep indentation reads as right alignment."""
     gap = False
     table, row = 0, 0
-    for raw in text.split("\n"):
+    for number, raw in enumerate(text.split("\n"), start=1):
         line = raw.rstrip()
-        attrs: dict[str, Any] = {}
+        attrs: dict[str, Any] = {"line": number}
         if markdown:
             line, attrs = _markdown(line)
             if attrs.pop("rule", False):
@@ -111,7 +111,8 @@ def _lines(draft: Draft, text: str, markdown: bool) -> None:
                     table += 1
                 row += 1
                 for c, value in enumerate(cells, start=1):
-                    draft.add(value, table=table, row=row, cell=c, gap_before=gap and c == 1)
+                    draft.add(value, table=table, row=row, cell=c, gap_before=gap and c == 1,
+                              line=number)
                 gap = False
                 continue
         row = 0

@@ -1,11 +1,59 @@
-"""JSON output of a scan or of one parsed document."""
+"""JSON output: the full model of one document, or a scan report with a versioned schema
+(schemas/report.schema.json, regenerated with ``python -m jdcheck.reporters.json_report``)."""
 
 from __future__ import annotations
 
 import json
-from typing import Any
+import sys
+from typing import Any, Literal
 
-from jdcheck.model import Document, ScanResult, summarize
+from pydantic import BaseModel, ConfigDict
+
+from jdcheck import __version__
+from jdcheck.model import Document, FileError, Finding, ScanResult, Settings, Summary
+from jdcheck.reporters.verdict import status, totals
+
+REPORT_VERSION = "1.0"
+
+
+class Totals(BaseModel):
+    """Counts over the whole scan."""
+
+    model_config = ConfigDict(frozen=True)
+
+    files: int
+    passed: int
+    failed: int
+    unreadable: int
+    findings: int
+    by_severity: dict[str, int]
+    by_category: dict[str, int]
+    by_rule: dict[str, int]
+
+
+class FileEntry(BaseModel):
+    """One file of the report."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    status: Literal["passed", "failed", "unreadable"]
+    sha256: str | None = None
+    summary: Summary | None = None
+    findings: list[Finding] = []
+    error: FileError | None = None
+
+
+class Report(BaseModel):
+    """A jdcheck scan report."""
+
+    model_config = ConfigDict(frozen=True, title="jdcheck report")
+
+    report_version: Literal["1.0"]
+    tool: dict[str, str]
+    settings: Settings
+    totals: Totals
+    files: list[FileEntry]
 
 
 def document_json(doc: Document) -> str:
@@ -13,21 +61,35 @@ def document_json(doc: Document) -> str:
     return doc.model_dump_json(indent=2)
 
 
-def scan_payload(result: ScanResult) -> dict[str, Any]:
-    """The scan as plain data: per file a summary or an error."""
-    files = []
-    for f in result.files:
-        entry: dict[str, Any] = {"path": f.path}
-        if f.error is not None:
-            entry["error"] = f.error.model_dump()
-        if f.document is not None:
-            entry["sha256"] = f.document.source.sha256
-            entry["summary"] = summarize(f.document)
-        files.append(entry)
-    return {"schema_version": result.schema_version, "files": files,
-            "totals": {"files": len(result.files), "unreadable": len(result.unreadable)}}
+def report(scan: ScanResult) -> Report:
+    """The report model of a scan."""
+    fail_on = scan.settings.fail_on
+    files = [FileEntry(path=f.path, status=status(f, fail_on),  # type: ignore[arg-type]
+                       sha256=f.sha256, summary=f.summary, findings=list(f.findings),
+                       error=f.error) for f in scan.files]
+    return Report(report_version=REPORT_VERSION, tool={"name": "jdcheck", "version": __version__},
+                  settings=scan.settings, totals=Totals(**totals(scan)),  # type: ignore[arg-type]
+                  files=files)
 
 
-def scan_json(result: ScanResult) -> str:
-    """JSON text of the scan."""
-    return json.dumps(scan_payload(result), ensure_ascii=False, indent=2)
+def scan_payload(scan: ScanResult) -> dict[str, Any]:
+    """The scan report as plain data."""
+    return report(scan).model_dump(mode="json")
+
+
+def scan_json(scan: ScanResult) -> str:
+    """JSON text of the scan report."""
+    return json.dumps(scan_payload(scan), ensure_ascii=False, indent=2)
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the scan report."""
+    out = Report.model_json_schema()
+    out["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    out["$id"] = f"https://jdcheck.dev/schemas/report-{REPORT_VERSION}.json"
+    return out
+
+
+if __name__ == "__main__":
+    json.dump(schema(), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")

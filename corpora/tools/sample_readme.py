@@ -12,7 +12,7 @@ legal departments keep them in, plus an employment contract and an order in each
 are not job descriptions. Each sample is written once as a YAML source in `src/` (format in
 `src/FORMAT.md`) and rendered by `tools/render.py`; `expected/<id>.summary.json` is the model
 summary derived from the source, which the tests compare with `jdcheck parse`. This file is
-written by `tools/catalogue.py` (run by `tools/render.py`); do not edit it by hand.
+written by `tools/sample_readme.py` (run by `tools/render.py`); do not edit it by hand.
 
 | sample | language | format | profession | layout | what it shows | defects written in |
 |---|---|---|---|---|---|---|

@@ -1,0 +1,135 @@
+"""Annotations a document's rules read: per clause its language, the lexicon terms and lemma
+phrases found in it (with where), its numbers and, once classified, what kind of clause it is.
+
+All clause texts of one language go through spaCy together as one text, so a document costs
+one pipeline call per language; matches that would straddle two clauses are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from jdcheck.model import Document
+from jdcheck.nlp import language
+from jdcheck.nlp.numbers import Quantity, amounts, shares
+from jdcheck.nlp.pipeline import nlp
+from jdcheck.nlp.terms import TermMatcher
+
+_SEPARATOR = "\n\n"
+
+
+@dataclass
+class Facts:
+    """What is known about one piece of text (a clause, a section or the whole document)."""
+
+    text: str
+    lang: str
+    keys: dict[str, tuple[int, int]] = field(default_factory=dict)
+    kind: str = "unknown"
+    _shares: list[Quantity] | None = None
+    _amounts: list[Quantity] | None = None
+
+    @property
+    def shares(self) -> list[Quantity]:
+        """Shares of pay named in the text."""
+        if self._shares is None:
+            self._shares = shares(self.text)
+        return self._shares
+
+    @property
+    def amounts(self) -> list[Quantity]:
+        """Money amounts named in the text."""
+        if self._amounts is None:
+            self._amounts = amounts(self.text)
+        return self._amounts
+
+
+@dataclass
+class Annotations:
+    """Facts per clause (by section and clause index), per section and for the position."""
+
+    clauses: dict[tuple[int, int], Facts] = field(default_factory=dict)
+    sections: dict[int, Facts] = field(default_factory=dict)
+    document: Facts | None = None
+    position: Facts | None = None
+    tokens: dict[tuple[int, int], Any] = field(default_factory=dict)
+
+
+def annotate(doc: Document, matcher: TermMatcher, kinds: frozenset[str] | None,
+             keep_tokens: bool = False) -> Annotations:
+    """Annotate the clauses of the sections of ``kinds`` (None: every section)."""
+    ann = Annotations()
+    fallback = doc.language if doc.language in ("ru", "az") else "ru"
+    by_lang: dict[str, list[tuple[tuple[int, int], str]]] = {}
+    for s in doc.sections:
+        if kinds is not None and not (set(s.kinds) & kinds):
+            continue
+        for c in s.clauses:
+            lang = _lang(c.text, fallback)
+            by_lang.setdefault(lang, []).append(((s.index, c.index), c.text))
+            ann.clauses[(s.index, c.index)] = Facts(c.text, lang)
+    if doc.position:
+        by_lang.setdefault(_lang(doc.position, fallback), []).append(((-1, -1), doc.position))
+        ann.position = Facts(doc.position, _lang(doc.position, fallback))
+    for lang, items in by_lang.items():
+        _run(lang, items, matcher, ann, keep_tokens)
+    for (si, _), facts in ann.clauses.items():
+        section = ann.sections.setdefault(si, Facts("", facts.lang))
+        section.text = f"{section.text}{_SEPARATOR}{facts.text}" if section.text else facts.text
+        for key, where in facts.keys.items():
+            section.keys.setdefault(key, where)
+    whole = Facts(_SEPARATOR.join(f.text for f in ann.clauses.values()), fallback)
+    for facts in ann.clauses.values():
+        for key, where in facts.keys.items():
+            whole.keys.setdefault(key, where)
+    ann.document = whole
+    return ann
+
+
+def _lang(text: str, fallback: str) -> str:
+    found = language.detect(text, fallback)
+    if found == "mixed":
+        s = language.shares(text)
+        return "ru" if s.get("ru", 0) >= s.get("az", 0) else "az"
+    return found if found in ("ru", "az") else fallback
+
+
+def _run(lang: str, items: list[tuple[tuple[int, int], str]], matcher: TermMatcher,
+         ann: Annotations, keep_tokens: bool) -> None:
+    """One spaCy call for all texts of a language; matches assigned back to their clause."""
+    starts: list[int] = []
+    pos = 0
+    for _, text in items:
+        starts.append(pos)
+        pos += len(text) + len(_SEPARATOR)
+    spacy_doc = nlp(lang)(_SEPARATOR.join(text for _, text in items))
+    bounds = [(s, s + len(t)) for s, (_, t) in zip(starts, items, strict=True)]
+    vocab = spacy_doc.vocab.strings
+    for match_id, start, end in matcher.matcher(lang)(spacy_doc):
+        lo, hi = spacy_doc[start].idx, spacy_doc[end - 1].idx + len(spacy_doc[end - 1])
+        n = _owner(bounds, lo)
+        if n is None or hi > bounds[n][1]:
+            continue
+        key, offset = items[n][0], bounds[n][0]
+        facts = ann.position if key == (-1, -1) else ann.clauses[key]
+        if facts is not None:
+            facts.keys.setdefault(vocab[match_id], (lo - offset, hi - offset))
+    if keep_tokens:
+        for (key, _), (lo, hi) in zip(items, bounds, strict=True):
+            ann.tokens[key] = spacy_doc.char_span(lo, hi, alignment_mode="expand")
+
+
+def _owner(bounds: list[tuple[int, int]], offset: int) -> int | None:
+    """Index of the text that contains ``offset`` (binary search)."""
+    lo, hi = 0, len(bounds) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        start, end = bounds[mid]
+        if offset < start:
+            hi = mid - 1
+        elif offset >= end:
+            lo = mid + 1
+        else:
+            return mid
+    return None

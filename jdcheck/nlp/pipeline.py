@@ -1,0 +1,71 @@
+"""spaCy pipelines for Russian and Azerbaijani: the blank tokenizer plus one component that sets
+each token's lemma (pymorphy3 for Russian, the suffix normaliser for Azerbaijani) and its norm
+(lower case, ё→е, Azerbaijani letters folded). Every distinct word form is analysed once per
+process; nothing is downloaded."""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+from typing import Any
+
+from jdcheck.nlp import azerbaijani
+
+_RU_FOLD = str.maketrans("ё", "е")
+
+
+@cache
+def _morph() -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@lru_cache(maxsize=300_000)
+def ru_lemma(word: str) -> str:
+    """The normal form of a Russian word (pymorphy3's most probable parse)."""
+    low = word.lower().translate(_RU_FOLD)
+    if not low.isalpha() or not any("а" <= ch <= "я" for ch in low):
+        return low
+    return _morph().parse(low)[0].normal_form.translate(_RU_FOLD)
+
+
+@lru_cache(maxsize=300_000)
+def ru_tag(word: str) -> str:
+    """pymorphy3's grammatical tag of the most probable parse (e.g. ``VERB,impf,tran ...``)."""
+    low = word.lower().translate(_RU_FOLD)
+    if not low.isalpha():
+        return ""
+    return str(_morph().parse(low)[0].tag)
+
+
+def norm(word: str, lang: str) -> str:
+    """The form rules compare on: lower case, ё→е, Azerbaijani letters folded."""
+    if lang == "az":
+        return azerbaijani.fold(word)
+    return word.lower().translate(_RU_FOLD)
+
+
+def lemma(word: str, lang: str) -> str:
+    """The lemma rules compare on (pymorphy3 normal form, or the Azerbaijani stem)."""
+    return azerbaijani.stem(word) if lang == "az" else ru_lemma(word)
+
+
+@cache
+def nlp(lang: str) -> Any:
+    """The spaCy pipeline for ``ru`` or ``az`` (built once per process)."""
+    import spacy
+    from spacy.language import Language
+
+    name = f"jdcheck_lemmas_{lang}"
+    if name not in Language.factories:
+
+        @Language.component(name)
+        def _lemmas(doc: Any) -> Any:
+            for token in doc:
+                token.lemma_ = lemma(token.text, lang)
+                token.norm_ = norm(token.text, lang)
+            return doc
+
+    pipeline = spacy.blank("az" if lang == "az" else "ru")
+    pipeline.add_pipe(name)
+    return pipeline
