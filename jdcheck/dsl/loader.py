@@ -51,6 +51,8 @@ def _load(paths: tuple[str, ...], include_default: bool) -> RuleSet:
                                                          if Path(p).is_dir()]
     files = [f for folder in folders for f in rule_files(folder)]
     files += [Path(p) for p in paths if Path(p).is_file()]
+    files = list(dict.fromkeys(f.resolve() for f in files))
+    folders = list(dict.fromkeys(f.resolve() for f in folders))
     try:
         lexicons = load_lexicons([f for folder in folders for f in lexicon_files(folder)])
     except LexiconError as exc:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -29,6 +30,7 @@ class Compiled:
     matcher: TermMatcher
     regexes: dict[str, Any]
     kinds: frozenset[str] | None
+    classify: bool = False
 
 
 def _predicates(expr: ast.Expr) -> Iterator[ast.Predicate]:
@@ -62,7 +64,9 @@ def compile_rules(rules: RuleSet) -> Compiled:
     phrases: set[str] = set()
     regexes: dict[str, Any] = {}
     kinds: set[str] | None = set()
+    classify = False
     for scope, p in _all_predicates(rules):
+        classify |= p.name == "clause_is"
         if p.name == "text_lemmas":
             phrases.update(p.args)
         elif p.name == "text_matches":
@@ -74,7 +78,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
             else:
                 kinds = None
     return Compiled(rules, TermMatcher(rules.lexicons, frozenset(phrases)), regexes,
-                    frozenset(kinds) if kinds is not None else None)
+                    frozenset(kinds) if kinds is not None else None, classify)
 
 
 @cache
@@ -116,17 +120,54 @@ def check_document(doc: Document, compiled: Compiled, settings: Settings,
     rules = [r for r in compiled.rules.rules if active(r, doc, settings, jurisdiction)]
     if not rules:
         return []
-    ann = annotations or annotate(doc, compiled.matcher, compiled.kinds)
+    ann = annotations or annotate(doc, compiled.matcher, compiled.kinds, compiled.classify)
     findings: list[Finding] = []
+    seen: set[tuple[str, int | None, str | None]] = set()
     for rule in rules:
         for check in rule.checks:
             for ctx in _contexts(check.scope, doc, ann, settings, jurisdiction, compiled):
                 for report in check.reports:
                     ctx.marks, ctx.values = [], {}
-                    if evaluate(report.when, ctx) and not (
-                            report.unless is not None and evaluate(report.unless, ctx)):
-                        findings.append(_finding(rule, report, ctx))
+                    ctx.from_lead = ctx.from_own = False
+                    if not evaluate(report.when, ctx):
+                        continue
+                    saved = list(ctx.marks), ctx.from_lead, ctx.from_own
+                    if report.unless is not None and evaluate(report.unless, ctx):
+                        continue
+                    ctx.marks, ctx.from_lead, ctx.from_own = saved
+                    where = _at_lead(ctx) if _lead_own(ctx) else ctx
+                    finding = _finding(rule, report, where)
+                    key = (finding.rule, finding.location.start, finding.quote)
+                    if key not in seen:
+                        seen.add(key)
+                        findings.append(finding)
     return _fingerprinted(findings)
+
+
+_SENTENCE = re.compile(r"[.!?…](?=\s+[A-ZА-ЯЁƏÜÖĞŞÇİ«\"])")
+
+
+def _lead_own(ctx: Ctx) -> bool:
+    """Whether a finding on a list item rests only on sentences of its lead-in line that come
+    before the one the list completes («… При этом они несут полную ответственность за все
+    имущество. Во время дежурства запрещается:» — the first sentence is the lead-in's own
+    statement, not part of each item)."""
+    facts = ctx.facts
+    if not ctx.from_lead or ctx.from_own or facts is None or facts.lead is None:
+        return False
+    text = facts.lead.text.rstrip()
+    ends = [m.end() for m in _SENTENCE.finditer(text)]
+    last = ends[-1] if ends else 0
+    return all(lo - facts.lead_start < last for lo, _ in ctx.marks) and bool(ctx.marks)
+
+
+def _at_lead(ctx: Ctx) -> Ctx:
+    """The same context placed at the item's lead-in line, so the finding is reported once
+    there and not once per item."""
+    assert ctx.clause is not None and ctx.section is not None and ctx.clause.parent is not None
+    lead = ctx.section.clauses[ctx.clause.parent]
+    return replace(ctx, clause=lead, from_lead=False, marks=list(ctx.marks),
+                   values=dict(ctx.values))
 
 
 def _contexts(scope: ast.Scope, doc: Document, ann: Annotations, settings: Settings,
@@ -154,6 +195,8 @@ def _contexts(scope: ast.Scope, doc: Document, ann: Annotations, settings: Setti
 def _finding(rule: ast.Rule, report: ast.Report, ctx: Ctx) -> Finding:
     lang = ctx.settings.lang
     target, span, quote = _place(report.at, ctx)
+    if ctx.from_lead and ctx.facts is not None and ctx.facts.lead is not None:
+        quote = f"{ctx.facts.lead.text} {quote or ''}".strip()
     values = {"quote": _short(quote or ""), "section": ctx.section.heading if ctx.section else "",
               "label": ctx.clause.label or "" if ctx.clause else "",
               "position": ctx.doc.position or "", "jurisdiction": ctx.jurisdiction,

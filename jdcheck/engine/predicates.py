@@ -36,6 +36,8 @@ class Ctx:
     marks: list[tuple[int, int]] = field(default_factory=list)
     values: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    from_lead: bool = False
+    from_own: bool = False
 
     @property
     def facts(self) -> Facts | None:
@@ -56,20 +58,34 @@ def evaluate(expr: ast.Expr, ctx: Ctx) -> bool:
     if isinstance(expr, ast.Predicate):
         return bool(PREDICATES[expr.name](ctx, *expr.args))
     if isinstance(expr, ast.Not):
-        saved = list(ctx.marks)
+        saved, lead, own = list(ctx.marks), ctx.from_lead, ctx.from_own
         result = not evaluate(expr.operand, ctx)
         ctx.marks[:] = saved
+        ctx.from_lead, ctx.from_own = lead, own
         return result
     if isinstance(expr, ast.And):
         return all(evaluate(e, ctx) for e in expr.operands)
     return any(evaluate(e, ctx) for e in expr.operands)
 
 
-def _mark(ctx: Ctx, where: tuple[int, int] | None, value_key: str, text: str) -> None:
+def _mark(ctx: Ctx, where: tuple[int, int] | None, value_key: str, text: str,
+          lead: Facts | None = None) -> None:
+    """Remember what matched: a span of the clause, or of its lead-in line when ``lead``."""
     if where is not None and ctx.clause is not None:
-        start = ctx.clause.span.start or 0
+        facts = ctx.facts
+        start = facts.lead_start if lead is not None and facts is not None else \
+            ctx.clause.span.start or 0
         ctx.marks.append((start + where[0], start + where[1]))
+    if lead is not None:
+        ctx.from_lead = True
+    else:
+        ctx.from_own = True
     ctx.values.setdefault(value_key, text)
+
+
+def _texts(facts: Facts) -> list[tuple[Facts, Facts | None]]:
+    """The facts to search: the clause's own, then its lead-in line's (marked as the lead)."""
+    return [(facts, None)] + ([(facts.lead, facts.lead)] if facts.lead is not None else [])
 
 
 def has_section(ctx: Ctx, kind: str) -> bool:
@@ -144,38 +160,43 @@ def setting_set(ctx: Ctx, name: str) -> bool:
 
 
 def text_contains(ctx: Ctx, *needles: str) -> bool:
-    facts = ctx.facts
-    if facts is None:
+    if ctx.facts is None:
         return False
-    haystack = fold_fast(facts.text)
-    for needle in needles:
-        at = haystack.find(fold_fast(needle))
-        if at >= 0:
-            _mark(ctx, (at, at + len(needle)), "term", facts.text[at:at + len(needle)])
-            return True
+    for facts, lead in _texts(ctx.facts):
+        haystack = fold_fast(facts.text)
+        for needle in needles:
+            at = haystack.find(fold_fast(needle))
+            if at >= 0:
+                _mark(ctx, (at, at + len(needle)), "term", facts.text[at:at + len(needle)],
+                      lead)
+                return True
     return False
 
 
 def text_matches(ctx: Ctx, literal: str) -> bool:
-    facts = ctx.facts
-    if facts is None:
+    if ctx.facts is None:
         return False
-    try:
-        m = ctx.regexes[literal].search(facts.text, timeout=0.25)
-    except TimeoutError:
-        ctx.notes.append(f"the pattern {literal} took too long and was skipped")
-        return False
-    if m:
-        _mark(ctx, (m.start(), m.end()), "term", m.group(0))
-    return bool(m)
+    for facts, lead in _texts(ctx.facts):
+        try:
+            m = ctx.regexes[literal].search(facts.text, timeout=0.25)
+        except TimeoutError:
+            ctx.notes.append(f"the pattern {literal} took too long and was skipped")
+            return False
+        if m:
+            _mark(ctx, (m.start(), m.end()), "term", m.group(0), lead)
+            return True
+    return False
 
 
 def _key(ctx: Ctx, facts: Facts | None, key: str) -> bool:
-    if facts is None or key not in facts.keys:
+    if facts is None:
         return False
-    lo, hi = facts.keys[key]
-    _mark(ctx, (lo, hi), "term", facts.text[lo:hi])
-    return True
+    for own, lead in _texts(facts):
+        if key in own.keys:
+            lo, hi = own.keys[key]
+            _mark(ctx, (lo, hi), "term", own.text[lo:hi], lead)
+            return True
+    return False
 
 
 def text_lemmas(ctx: Ctx, *phrases: str) -> bool:
@@ -211,26 +232,26 @@ def _limit(text: str) -> float:
 
 
 def share_cmp(ctx: Ctx, op: str, limit: str) -> bool:
-    facts = ctx.facts
-    if facts is None:
+    if ctx.facts is None:
         return False
-    for q in facts.shares:
-        if _CMP[op](q.value, _limit(limit)):
-            at = facts.text.find(q.text)
-            _mark(ctx, (at, at + len(q.text)) if at >= 0 else None, "share", q.text)
-            return True
+    for facts, lead in _texts(ctx.facts):
+        for q in facts.shares:
+            if _CMP[op](q.value, _limit(limit)):
+                at = facts.text.find(q.text)
+                _mark(ctx, (at, at + len(q.text)) if at >= 0 else None, "share", q.text, lead)
+                return True
     return False
 
 
 def amount_cmp(ctx: Ctx, op: str, limit: str) -> bool:
-    facts = ctx.facts
-    if facts is None:
+    if ctx.facts is None:
         return False
-    for q in facts.amounts:
-        if _CMP[op](q.value, float(limit)):
-            at = facts.text.find(q.text)
-            _mark(ctx, (at, at + len(q.text)) if at >= 0 else None, "value", q.text)
-            return True
+    for facts, lead in _texts(ctx.facts):
+        for q in facts.amounts:
+            if _CMP[op](q.value, float(limit)):
+                at = facts.text.find(q.text)
+                _mark(ctx, (at, at + len(q.text)) if at >= 0 else None, "value", q.text, lead)
+                return True
     return False
 
 

@@ -12,6 +12,8 @@ from typing import Any
 
 from jdcheck.model import Document
 from jdcheck.nlp import language
+from jdcheck.nlp.classify import classify as classify_clause
+from jdcheck.nlp.classify import lead_kind
 from jdcheck.nlp.numbers import Quantity, amounts, shares
 from jdcheck.nlp.pipeline import nlp
 from jdcheck.nlp.terms import TermMatcher
@@ -27,6 +29,8 @@ class Facts:
     lang: str
     keys: dict[str, tuple[int, int]] = field(default_factory=dict)
     kind: str = "unknown"
+    lead: Facts | None = None
+    lead_start: int = 0
     _shares: list[Quantity] | None = None
     _amounts: list[Quantity] | None = None
 
@@ -57,8 +61,9 @@ class Annotations:
 
 
 def annotate(doc: Document, matcher: TermMatcher, kinds: frozenset[str] | None,
-             keep_tokens: bool = False) -> Annotations:
-    """Annotate the clauses of the sections of ``kinds`` (None: every section)."""
+             classify: bool = False) -> Annotations:
+    """Annotate the clauses of the sections of ``kinds`` (None: every section); ``classify``
+    also decides what each clause says (duty, right, liability …)."""
     ann = Annotations()
     fallback = doc.language if doc.language in ("ru", "az") else "ru"
     by_lang: dict[str, list[tuple[tuple[int, int], str]]] = {}
@@ -73,7 +78,10 @@ def annotate(doc: Document, matcher: TermMatcher, kinds: frozenset[str] | None,
         by_lang.setdefault(_lang(doc.position, fallback), []).append(((-1, -1), doc.position))
         ann.position = Facts(doc.position, _lang(doc.position, fallback))
     for lang, items in by_lang.items():
-        _run(lang, items, matcher, ann, keep_tokens)
+        _run(lang, items, matcher, ann, classify)
+    _link_leads(doc, ann)
+    if classify:
+        _classify(doc, ann)
     for (si, _), facts in ann.clauses.items():
         section = ann.sections.setdefault(si, Facts("", facts.lang))
         section.text = f"{section.text}{_SEPARATOR}{facts.text}" if section.text else facts.text
@@ -85,6 +93,41 @@ def annotate(doc: Document, matcher: TermMatcher, kinds: frozenset[str] | None,
             whole.keys.setdefault(key, where)
     ann.document = whole
     return ann
+
+
+def _link_leads(doc: Document, ann: Annotations) -> None:
+    """Give each list item the facts of its lead-in line: «Работник несёт полную материальную
+    ответственность:» is part of what every item under it says."""
+    for s in doc.sections:
+        for c in s.clauses:
+            if c.parent is None or not s.clauses[c.parent].lead_in:
+                continue
+            facts = ann.clauses.get((s.index, c.index))
+            lead = ann.clauses.get((s.index, c.parent))
+            if facts is not None and lead is not None:
+                facts.lead = lead
+                facts.lead_start = s.clauses[c.parent].span.start or 0
+
+
+_SECTION_CONTEXT = {("duties",): "duty", ("functions",): "duty", ("rights",): "right"}
+
+
+def _classify(doc: Document, ann: Annotations) -> None:
+    """Set each annotated clause's kind from its tokens, its lead-in and its section."""
+    for s in doc.sections:
+        for c in s.clauses:
+            facts = ann.clauses.get((s.index, c.index))
+            tokens = ann.tokens.get((s.index, c.index))
+            if facts is None or tokens is None:
+                continue
+            context = _SECTION_CONTEXT.get(tuple(s.kinds))
+            if c.parent is not None and s.clauses[c.parent].lead_in:
+                lead = ann.tokens.get((s.index, c.parent))
+                if lead is not None:
+                    words = [t.lemma_ if facts.lang == "ru" else t.norm_ for t in lead
+                             if t.is_alpha]
+                    context = lead_kind(words, facts.lang) or context
+            facts.kind = classify_clause(list(tokens), facts.lang, context)
 
 
 def _lang(text: str, fallback: str) -> str:

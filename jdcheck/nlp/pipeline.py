@@ -29,6 +29,18 @@ def ru_lemma(word: str) -> str:
     return _morph().parse(low)[0].normal_form.translate(_RU_FOLD)
 
 
+@lru_cache(maxsize=20_000)
+def ru_term_lemma(word: str) -> str:
+    """The lemma a rule's word stands for: the word itself when it is already a normal form
+    («вина» stays «вина», though its most probable parse alone would read «вино»)."""
+    low = word.lower().translate(_RU_FOLD)
+    if not low.isalpha() or not any("а" <= ch <= "я" for ch in low):
+        return low
+    if any(p.normal_form.translate(_RU_FOLD) == low for p in _morph().parse(low)):
+        return low
+    return ru_lemma(low)
+
+
 @lru_cache(maxsize=300_000)
 def ru_tag(word: str) -> str:
     """pymorphy3's grammatical tag of the most probable parse (e.g. ``VERB,impf,tran ...``)."""

@@ -38,7 +38,7 @@ def parse(raw: RawDocument, lex: Lexicon | None = None) -> Document:
         used.update(ln.i for ln in title.lines)
         _mark_position_line(lines, title, used)
     headings, notes = find_headings(lines, used, lex)
-    end = _body_end(lines, headings, used, lex)
+    end = _body_end(lines, headings, grifs.used, lex)
     sections, section_notes = _sections(lines, headings, used, end, _flow(raw, lines))
     notes.extend(section_notes)
     language, shares = cls.detect_language(raw.text)
