@@ -194,7 +194,7 @@ def _predicate(p: ast.Predicate, scope: ast.Scope, variables: set[str | None],
         yield RuleError("E225", f"unknown document kind «{args[0]}»", p.pos)
     elif name == "jurisdiction_is":
         yield from (RuleError("E220", f"unknown jurisdiction «{a}»", p.pos) for a in args
-                    if a not in JURISDICTIONS)
+                    if a not in (*JURISDICTIONS, "presumed"))
     elif name == "language_is":
         yield from (RuleError("E220", f"unknown language «{a}»", p.pos) for a in args
                     if a not in ("ru", "az", "mixed"))

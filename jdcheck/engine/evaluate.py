@@ -92,11 +92,17 @@ def kind_name(kind: str, lang: str) -> str:
     return _kind_names().get(kind, {}).get(lang, kind)
 
 
-def effective_jurisdiction(doc: Document, settings: Settings) -> str:
-    """The document's own jurisdiction, else the configured default, else unknown."""
+def effective_jurisdiction(doc: Document, settings: Settings) -> tuple[str, str]:
+    """The labour code a document is checked against, and on what basis: the document's own
+    references, else the configured default, else a presumption from its language (Russian
+    → Russia, Azerbaijani → Azerbaijan; rule JD-L901 tells the reader so), else unknown."""
     if doc.jurisdiction.code != "unknown":
-        return doc.jurisdiction.code
-    return settings.jurisdiction or "unknown"
+        return doc.jurisdiction.code, "document"
+    if settings.jurisdiction:
+        return settings.jurisdiction, "configuration"
+    if doc.language in ("ru", "az"):
+        return doc.language, "language"
+    return "unknown", "none"
 
 
 def active(rule: ast.Rule, doc: Document, settings: Settings, jurisdiction: str) -> bool:
@@ -116,7 +122,7 @@ def active(rule: ast.Rule, doc: Document, settings: Settings, jurisdiction: str)
 def check_document(doc: Document, compiled: Compiled, settings: Settings,
                    annotations: Annotations | None = None) -> list[Finding]:
     """Every finding of the active rules in one document, in document order."""
-    jurisdiction = effective_jurisdiction(doc, settings)
+    jurisdiction, basis = effective_jurisdiction(doc, settings)
     rules = [r for r in compiled.rules.rules if active(r, doc, settings, jurisdiction)]
     if not rules:
         return []
@@ -125,7 +131,8 @@ def check_document(doc: Document, compiled: Compiled, settings: Settings,
     seen: set[tuple[str, int | None, str | None]] = set()
     for rule in rules:
         for check in rule.checks:
-            for ctx in _contexts(check.scope, doc, ann, settings, jurisdiction, compiled):
+            for ctx in _contexts(check.scope, doc, ann, settings, (jurisdiction, basis),
+                                 compiled):
                 for report in check.reports:
                     ctx.marks, ctx.values = [], {}
                     ctx.from_lead = ctx.from_own = False
@@ -171,9 +178,10 @@ def _at_lead(ctx: Ctx) -> Ctx:
 
 
 def _contexts(scope: ast.Scope, doc: Document, ann: Annotations, settings: Settings,
-              jurisdiction: str, compiled: Compiled) -> Iterator[Ctx]:
+              jurisdiction: tuple[str, str], compiled: Compiled) -> Iterator[Ctx]:
     def ctx(**kw: Any) -> Ctx:
-        return Ctx(doc=doc, ann=ann, settings=settings, jurisdiction=jurisdiction,
+        return Ctx(doc=doc, ann=ann, settings=settings, jurisdiction=jurisdiction[0],
+                   jurisdiction_basis=jurisdiction[1],
                    regexes=compiled.regexes, **kw)
 
     if scope.kind == "document":

@@ -55,9 +55,9 @@ def _settings(rule: ast.Rule, example: ast.Example, doc: Document) -> Settings:
     if rule.jurisdictions:
         lang = doc.language if doc.language in ("ru", "az") else _lang(example.text)
         jurisdiction = lang if lang in rule.jurisdictions else rule.jurisdictions[0]
-    extra = example_settings(example.settings)
-    return Settings(jurisdiction=jurisdiction, mode=example.mode or "draft",  # type: ignore[arg-type]
-                    select=(rule.id,), **extra)  # type: ignore[arg-type]
+    extra = {"jurisdiction": jurisdiction, **example_settings(example.settings)}
+    return Settings(mode=example.mode or "draft", select=(rule.id,),  # type: ignore[arg-type]
+                    **extra)  # type: ignore[arg-type]
 
 
 def run_example(rule: ast.Rule, example: ast.Example, compiled: Compiled) -> ExampleResult:

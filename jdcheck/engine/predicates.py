@@ -29,6 +29,7 @@ class Ctx:
     ann: Annotations
     settings: Settings
     jurisdiction: str
+    jurisdiction_basis: str
     regexes: dict[str, Any]
     vars: dict[str, str] = field(default_factory=dict)
     section: Section | None = None
@@ -142,8 +143,11 @@ def document_is(ctx: Ctx, kind: str) -> bool:
 
 
 def jurisdiction_is(ctx: Ctx, *codes: str) -> bool:
+    """The code checked against; «presumed» is true when no reference and no configuration
+    named it and it was presumed from the document's language."""
     ctx.values.setdefault("jurisdiction", ctx.jurisdiction)
-    return ctx.jurisdiction in codes
+    return ctx.jurisdiction in codes or ("presumed" in codes and
+                                        ctx.jurisdiction_basis == "language")
 
 
 def language_is(ctx: Ctx, *langs: str) -> bool:
