@@ -39,5 +39,8 @@ bench: $(VENV)/.run-stamp
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	$(BIN)/python bench/run.py
 
+eval: $(VENV)/.test-stamp
+	$(BIN)/python bench/eval.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache bench/out

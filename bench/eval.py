@@ -3,8 +3,10 @@
     python bench/eval.py [--realworld ../shared/realworld] [--failures]
 
 Labelled data: the clause files in corpora/clauses/ (each clause placed in a small job
-description under its section and lead-in) and the clause-level `expect:` labels of the corpus
-samples in corpora/src/ (checked in the rendered documents). For the real documents, which have
+description under its section and lead-in), the held-out clause files in
+corpora/clauses/holdout/ (written apart from the rules and their lexicons, to measure how the
+checks carry over to wordings their authors did not see), and the clause-level `expect:`
+labels of the corpus samples in corpora/src/ (checked in the rendered documents). For the real documents, which have
 no labels, the script lists what fired, for reading.
 """
 
@@ -60,6 +62,16 @@ def run_clauses(path: Path) -> list[tuple[str, str, set[str]]]:
         predicted = {label(f) for f in result.findings if f.clause is not None}
         out.append((lang, str(entry["expect"]), predicted))
     return out
+
+
+def labelled(folder: Path) -> tuple[list[tuple[str, str, set[str]]], list[str]]:
+    """Rows and clause texts of every labelled file in a folder."""
+    rows: list[tuple[str, str, set[str]]] = []
+    texts: list[str] = []
+    for path in sorted(folder.glob("*.yaml")):
+        rows += run_clauses(path)
+        texts += [e["text"] for e in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    return rows, texts
 
 
 SAMPLE_TEXTS: list[str] = []
@@ -173,15 +185,15 @@ def main() -> None:
     parser.add_argument("--realworld", type=Path, default=ROOT.parent / "shared" / "realworld")
     parser.add_argument("--failures", action="store_true", help="list every wrong clause")
     args = parser.parse_args()
-    rows: list[tuple[str, str, set[str]]] = []
-    texts: list[str] = []
-    for path in sorted((ROOT / "corpora" / "clauses").glob("*.yaml")):
-        part = run_clauses(path)
-        rows += part
-        texts += [e["text"] for e in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    rows, texts = labelled(ROOT / "corpora" / "clauses")
     report("Labelled clauses (corpora/clauses)", rows)
     if args.failures:
         failures(rows, texts)
+    held, held_texts = labelled(ROOT / "corpora" / "clauses" / "holdout")
+    if held:
+        report("Held-out clauses (corpora/clauses/holdout, written apart from the rules)", held)
+        if args.failures:
+            failures(held, held_texts)
     sample_rows = run_samples()
     report("Clauses of the corpus samples (corpora/src expect labels)", sample_rows)
     if args.failures:

@@ -6,7 +6,7 @@ import hashlib
 import re
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -31,6 +31,8 @@ class Compiled:
     regexes: dict[str, Any]
     kinds: frozenset[str] | None
     classify: bool = False
+    classify_kinds: frozenset[str] | None = None
+    triggers: dict[int, frozenset[str] | None] = field(default_factory=dict)
 
 
 def _predicates(expr: ast.Expr) -> Iterator[ast.Predicate]:
@@ -65,8 +67,14 @@ def compile_rules(rules: RuleSet) -> Compiled:
     regexes: dict[str, Any] = {}
     kinds: set[str] | None = set()
     classify = False
+    classify_kinds: set[str] | None = set()
     for scope, p in _all_predicates(rules):
-        classify |= p.name == "clause_is"
+        if p.name == "clause_is":
+            classify = True
+            if scope.kinds and classify_kinds is not None:
+                classify_kinds.update(scope.kinds)
+            else:
+                classify_kinds = None
         if p.name == "text_lemmas":
             phrases.update(p.args)
         elif p.name == "text_matches":
@@ -77,8 +85,12 @@ def compile_rules(rules: RuleSet) -> Compiled:
                 kinds.update(scope.kinds)
             else:
                 kinds = None
+    triggers = {id(report): _triggers(report.when) for rule in rules.rules
+                for check in rule.checks for report in check.reports}
     return Compiled(rules, TermMatcher(rules.lexicons, frozenset(phrases)), regexes,
-                    frozenset(kinds) if kinds is not None else None, classify)
+                    frozenset(kinds) if kinds is not None else None, classify,
+                    frozenset(classify_kinds) if classify_kinds is not None else None,
+                    triggers)
 
 
 @cache
@@ -126,7 +138,8 @@ def check_document(doc: Document, compiled: Compiled, settings: Settings,
     rules = [r for r in compiled.rules.rules if active(r, doc, settings, jurisdiction)]
     if not rules:
         return []
-    ann = annotations or annotate(doc, compiled.matcher, compiled.kinds, compiled.classify)
+    ann = annotations or annotate(doc, compiled.matcher, compiled.kinds, compiled.classify,
+                                  compiled.classify_kinds)
     findings: list[Finding] = []
     seen: set[tuple[str, int | None, str | None]] = set()
     for rule in rules:
@@ -134,6 +147,8 @@ def check_document(doc: Document, compiled: Compiled, settings: Settings,
             for ctx in _contexts(check.scope, doc, ann, settings, (jurisdiction, basis),
                                  compiled):
                 for report in check.reports:
+                    if not _may_hold(compiled.triggers.get(id(report)), ctx):
+                        continue
                     ctx.marks, ctx.values = [], {}
                     ctx.from_lead = ctx.from_own = False
                     if not evaluate(report.when, ctx):
@@ -149,6 +164,36 @@ def check_document(doc: Document, compiled: Compiled, settings: Settings,
                         seen.add(key)
                         findings.append(finding)
     return _fingerprinted(findings)
+
+
+def _triggers(expr: ast.Expr) -> frozenset[str] | None:
+    """Annotation keys one of which must be present for ``expr`` to hold, or None when that
+    cannot be told from the expression (a fast pre-check, never a different answer)."""
+    if isinstance(expr, ast.Predicate):
+        if expr.name == "text_term":
+            return frozenset({f"term:{expr.args[0]}"})
+        if expr.name == "text_lemmas":
+            return frozenset(f"lemmas:{a}" for a in expr.args)
+        return None
+    if isinstance(expr, ast.And):
+        known = [t for t in map(_triggers, expr.operands) if t is not None]
+        return min(known, key=len) if known else None
+    if isinstance(expr, ast.Or):
+        parts = [_triggers(e) for e in expr.operands]
+        return None if any(p is None for p in parts) else frozenset().union(*parts)
+    return None
+
+
+def _may_hold(keys: frozenset[str] | None, ctx: Ctx) -> bool:
+    """False when the clause (with its lead-in) has none of the ``keys`` a condition needs."""
+    if ctx.clause is None:
+        return True
+    facts = ctx.facts
+    if keys is None or facts is None:
+        return True
+    if not keys.isdisjoint(facts.keys):
+        return True
+    return facts.lead is not None and not keys.isdisjoint(facts.lead.keys)
 
 
 _SENTENCE = re.compile(r"[.!?…](?=\s+[A-ZА-ЯЁƏÜÖĞŞÇİ«\"])")

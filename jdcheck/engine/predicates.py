@@ -40,14 +40,16 @@ class Ctx:
     from_lead: bool = False
     from_own: bool = False
 
-    @property
-    def facts(self) -> Facts | None:
-        """Facts of the clause, section or document in scope."""
+    facts: Facts | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        # the facts of the clause, section or document in scope
         if self.clause is not None and self.section is not None:
-            return self.ann.clauses.get((self.section.index, self.clause.index))
-        if self.section is not None:
-            return self.ann.sections.get(self.section.index)
-        return self.ann.document
+            self.facts = self.ann.clauses.get((self.section.index, self.clause.index))
+        elif self.section is not None:
+            self.facts = self.ann.sections.get(self.section.index)
+        else:
+            self.facts = self.ann.document
 
     def arg(self, value: str) -> str:
         """A literal argument, or the value of a ``$variable``."""
@@ -195,10 +197,15 @@ def text_matches(ctx: Ctx, literal: str) -> bool:
 def _key(ctx: Ctx, facts: Facts | None, key: str) -> bool:
     if facts is None:
         return False
-    for own, lead in _texts(facts):
-        if key in own.keys:
-            lo, hi = own.keys[key]
-            _mark(ctx, (lo, hi), "term", own.text[lo:hi], lead)
+    where = facts.keys.get(key)
+    if where is not None:
+        _mark(ctx, where, "term", facts.text[where[0]:where[1]])
+        return True
+    lead = facts.lead
+    if lead is not None:
+        where = lead.keys.get(key)
+        if where is not None:
+            _mark(ctx, where, "term", lead.text[where[0]:where[1]], lead)
             return True
     return False
 

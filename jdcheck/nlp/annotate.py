@@ -61,9 +61,11 @@ class Annotations:
 
 
 def annotate(doc: Document, matcher: TermMatcher, kinds: frozenset[str] | None,
-             classify: bool = False) -> Annotations:
+             classify: bool = False,
+             classify_kinds: frozenset[str] | None = None) -> Annotations:
     """Annotate the clauses of the sections of ``kinds`` (None: every section); ``classify``
-    also decides what each clause says (duty, right, liability …)."""
+    also decides what each clause of the sections of ``classify_kinds`` (None: every
+    section) says (duty, right, liability …)."""
     ann = Annotations()
     fallback = doc.language if doc.language in ("ru", "az") else "ru"
     by_lang: dict[str, list[tuple[tuple[int, int], str]]] = {}
@@ -81,7 +83,7 @@ def annotate(doc: Document, matcher: TermMatcher, kinds: frozenset[str] | None,
         _run(lang, items, matcher, ann, classify)
     _link_leads(doc, ann)
     if classify:
-        _classify(doc, ann)
+        _classify(doc, ann, classify_kinds)
     for (si, _), facts in ann.clauses.items():
         section = ann.sections.setdefault(si, Facts("", facts.lang))
         section.text = f"{section.text}{_SEPARATOR}{facts.text}" if section.text else facts.text
@@ -112,9 +114,11 @@ def _link_leads(doc: Document, ann: Annotations) -> None:
 _SECTION_CONTEXT = {("duties",): "duty", ("functions",): "duty", ("rights",): "right"}
 
 
-def _classify(doc: Document, ann: Annotations) -> None:
+def _classify(doc: Document, ann: Annotations, kinds: frozenset[str] | None) -> None:
     """Set each annotated clause's kind from its tokens, its lead-in and its section."""
     for s in doc.sections:
+        if kinds is not None and not set(s.kinds) & kinds:
+            continue
         for c in s.clauses:
             facts = ann.clauses.get((s.index, c.index))
             tokens = ann.tokens.get((s.index, c.index))
@@ -130,7 +134,14 @@ def _classify(doc: Document, ann: Annotations) -> None:
             facts.kind = classify_clause(list(tokens), facts.lang, context)
 
 
+_LATIN = frozenset("abcdefghijklmnopqrstuvwxyzəığşçöüABCDEFGHIJKLMNOPQRSTUVWXYZƏIĞŞÇÖÜİ")
+
+
 def _lang(text: str, fallback: str) -> str:
+    # a clause of a Russian document with no Latin letter is Russian (the common case, and
+    # cheap); anything else is detected
+    if fallback == "ru" and _LATIN.isdisjoint(text):
+        return "ru"
     found = language.detect(text, fallback)
     if found == "mixed":
         s = language.shares(text)
@@ -140,39 +151,26 @@ def _lang(text: str, fallback: str) -> str:
 
 def _run(lang: str, items: list[tuple[tuple[int, int], str]], matcher: TermMatcher,
          ann: Annotations, keep_tokens: bool) -> None:
-    """One spaCy call for all texts of a language; matches assigned back to their clause."""
+    """One spaCy call for all texts of a language; each text's terms found in its own tokens."""
     starts: list[int] = []
     pos = 0
     for _, text in items:
         starts.append(pos)
         pos += len(text) + len(_SEPARATOR)
     spacy_doc = nlp(lang)(_SEPARATOR.join(text for _, text in items))
-    bounds = [(s, s + len(t)) for s, (_, t) in zip(starts, items, strict=True)]
-    vocab = spacy_doc.vocab.strings
-    for match_id, start, end in matcher.matcher(lang)(spacy_doc):
-        lo, hi = spacy_doc[start].idx, spacy_doc[end - 1].idx + len(spacy_doc[end - 1])
-        n = _owner(bounds, lo)
-        if n is None or hi > bounds[n][1]:
+    atoms = matcher.token_atoms(lang, spacy_doc)
+    spans = [spacy_doc.char_span(offset, offset + len(text), alignment_mode="expand")
+             for (_, text), offset in zip(items, starts, strict=True)]
+    bounds = [(sp.start, sp.end) if sp is not None else (0, 0) for sp in spans]
+    found = matcher.find(lang, atoms, bounds)
+    for (key, _), offset, span, keys in zip(items, starts, spans, found, strict=True):
+        if span is None:
             continue
-        key, offset = items[n][0], bounds[n][0]
         facts = ann.position if key == (-1, -1) else ann.clauses[key]
         if facts is not None:
-            facts.keys.setdefault(vocab[match_id], (lo - offset, hi - offset))
-    if keep_tokens:
-        for (key, _), (lo, hi) in zip(items, bounds, strict=True):
-            ann.tokens[key] = spacy_doc.char_span(lo, hi, alignment_mode="expand")
-
-
-def _owner(bounds: list[tuple[int, int]], offset: int) -> int | None:
-    """Index of the text that contains ``offset`` (binary search)."""
-    lo, hi = 0, len(bounds) - 1
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        start, end = bounds[mid]
-        if offset < start:
-            hi = mid - 1
-        elif offset >= end:
-            lo = mid + 1
-        else:
-            return mid
-    return None
+            for name, (lo, hi) in keys.items():
+                first, last = spacy_doc[span.start + lo], spacy_doc[span.start + hi - 1]
+                facts.keys.setdefault(name, (first.idx - offset,
+                                             last.idx + len(last) - offset))
+        if keep_tokens:
+            ann.tokens[key] = span

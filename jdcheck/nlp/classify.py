@@ -12,6 +12,7 @@ idiom («знакомиться с проектами решений») can only
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from jdcheck.nlp import modality as m
@@ -27,9 +28,18 @@ def _pairs(words: list[str], pairs: tuple[tuple[str, str], ...], prefix: bool) -
     return _pair_at(words, pairs, prefix) is not None
 
 
+@cache
+def _firsts(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, ...], frozenset[str]]:
+    firsts = tuple(first for first, _ in pairs)
+    return firsts, frozenset(firsts)
+
+
 def _pair_at(words: list[str], pairs: tuple[tuple[str, str], ...], prefix: bool) -> int | None:
     """Index of the word that closes the first pair found (first word when it stands alone)."""
+    starts, exact = _firsts(pairs)
     for i, w in enumerate(words):
+        if not (w.startswith(starts) if prefix else w in exact):
+            continue
         for first, second in pairs:
             if not (w.startswith(first) if prefix else w == first):
                 continue

@@ -71,11 +71,28 @@ def nlp(lang: str) -> Any:
     name = f"jdcheck_lemmas_{lang}"
     if name not in Language.factories:
 
+        seen: dict[int, tuple[int, int]] = {}
+
         @Language.component(name)
         def _lemmas(doc: Any) -> Any:
-            for token in doc:
-                token.lemma_ = lemma(token.text, lang)
-                token.norm_ = norm(token.text, lang)
+            # Work on the doc's arrays: each distinct word form is lemmatised once per
+            # process, and no Token object is made per word.
+            import numpy
+            from spacy.attrs import LEMMA, NORM, ORTH
+
+            strings = doc.vocab.strings
+            orths = doc.to_array([ORTH]).tolist()
+            rows = []
+            for orth in orths:
+                pair = seen.get(orth)
+                if pair is None:
+                    text = strings[orth]
+                    pair = (strings.add(lemma(text, lang)), strings.add(norm(text, lang)))
+                    if len(seen) < 1_000_000:
+                        seen[orth] = pair
+                rows.append(pair)
+            if rows:
+                doc.from_array([LEMMA, NORM], numpy.array(rows, dtype="uint64"))
             return doc
 
     pipeline = spacy.blank("az" if lang == "az" else "ru")

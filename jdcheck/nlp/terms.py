@@ -1,5 +1,5 @@
-"""Lexicons (named term lists per language, in data files) and lemma phrases, compiled into one
-spaCy Matcher per language.
+"""Lexicons (named term lists per language, in data files) and lemma phrases, compiled once per
+language into an index over the words they test.
 
 Term syntax: words separated by spaces; «...» lets up to four words come between; a word
 ending in «*» matches any word it starts (by lemma in Russian, by folded form in Azerbaijani);
@@ -71,115 +71,284 @@ def load_lexicons(paths: list[Path]) -> dict[str, Lexicon]:
     return out
 
 
-def _alternative(word: str, lang: str) -> str | None:
-    """A regular expression for one single-token word (None when it spans several tokens)."""
+# --- Compiling terms -------------------------------------------------------------------
+#
+# A term becomes a sequence of elements, each a set of «atoms» one token must satisfy (or, for
+# «!a|b», must not), with the gap allowed before it. An atom is one test on one attribute of a
+# token: the lemma or the norm equals a value, starts with a value, or (for numbers) has that
+# leading number. Each distinct word is tested once against every atom through dictionaries
+# (equal values, and every prefix of the word), and the result is kept, so a text costs a few
+# dictionary lookups per token whatever the number of terms.
+
+Atom = tuple[str, str, str]          # (test: eq | pre | num, attribute: lemma | norm, value)
+
+
+@dataclass(frozen=True)
+class _Element:
+    atoms: frozenset[Atom]
+    negate: bool = False
+    gap: int = 0                     # tokens that may come before it (after the previous one)
+
+
+def _norm(text: str, lang: str) -> str:
+    return az_fold(text) if lang == "az" else text.lower().replace("ё", "е")
+
+
+def _single(word: str, lang: str, where: str) -> Atom:
+    """The atom of a one-token word («=exact», «prefix*», a number, a lemma, an Azerbaijani
+    prefix)."""
     exact = word.startswith("=")
     star = word.endswith("*")
     core = word.strip("=*")
     tokens = [t.text for t in nlp(lang).make_doc(core)]
     if len(tokens) != 1:
-        return None
-    norm = az_fold(core) if lang == "az" else core.lower().replace("ё", "е")
+        raise LexiconError(f"{where}: «{word}» is more than one word and cannot be an "
+                           "alternative")
+    norm = _norm(core, lang)
+    if core.isdigit() and not exact:
+        return ("num", "norm", core)
     if exact or not core.isalpha():
-        return _escape(norm) + "$"
+        return ("eq", "norm", norm)
     if lang == "az":
-        return _escape(norm)
+        return ("pre", "norm", norm)
     if star:
-        return _escape(ru_term_lemma(core) if len(core) > 3 else norm)
-    return _escape(ru_term_lemma(core)) + "$"
+        return ("pre", "lemma", ru_term_lemma(core) if len(core) > 3 else norm)
+    return ("eq", "lemma", ru_term_lemma(core))
 
 
-def _choice(words: list[str], lang: str, where: str) -> list[dict[str, Any]]:
-    """One token that may be any of ``words`` (matched on the norm in Azerbaijani and for
-    exact words, else on the lemma)."""
-    parts = []
-    if not words:
-        return [{"NORM": {"REGEX": "(?!)"}}]
-    for w in words:
-        rx = _alternative(w, lang)
-        if rx is None:
-            raise LexiconError(f"{where}: «{w}» is more than one word and cannot be an "
-                               "alternative")
-        parts.append(rx)
-    attr = "NORM" if lang == "az" or all(w.startswith("=") for w in words) else "LEMMA"
-    return [{attr: {"REGEX": "^(?:" + "|".join(parts) + ")"}}]
-
-
-def _word_spec(word: str, lang: str) -> list[dict[str, Any]]:
+def _word(word: str, lang: str) -> list[Atom]:
+    """The atoms of a plain word, one per token it spans («форс-мажор*» spans three)."""
     exact = word.startswith("=")
     star = word.endswith("*")
     core = word.strip("=*")
     tokens = [t.text for t in nlp(lang).make_doc(core)] or [core]
-    specs: list[dict[str, Any]] = []
+    out: list[Atom] = []
     for n, tok in enumerate(tokens):
         last = n == len(tokens) - 1
-        norm = az_fold(tok) if lang == "az" else tok.lower().replace("ё", "е")
         if tok.isdigit() and not exact:
-            specs.append({"NORM": {"REGEX": f"^{tok}(?!\\d)"}})
+            out.append(("num", "norm", tok))
         elif exact or not tok.isalpha() or not last:
-            specs.append({"NORM": norm})
-        elif lang == "az":
-            specs.append({"NORM": {"REGEX": "^" + _escape(norm)}})
-        elif star:
-            specs.append({"LEMMA": {"REGEX": "^" + _escape(ru_term_lemma(tok) if len(tok) > 3
-                                                            else norm)}})
+            out.append(("eq", "norm", _norm(tok, lang)))
         else:
-            specs.append({"LEMMA": ru_term_lemma(tok)})
-    return specs
+            out.append(_single(tok + ("*" if star else ""), lang, word))
+    return out
 
 
-def _escape(text: str) -> str:
-    import re
-
-    return re.escape(text)
-
-
-def term_pattern(term: str, lang: str,
-                 classes: dict[str, Lexicon] | None = None) -> list[dict[str, Any]]:
-    """The spaCy Matcher pattern for one term; ``classes`` resolves «@name» words."""
-    pattern: list[dict[str, Any]] = []
+def compile_term(term: str, lang: str,
+                 classes: dict[str, Lexicon] | None = None) -> tuple[_Element, ...]:
+    """The elements of one term; ``classes`` resolves «@name» words."""
+    where = f"term «{term}»"
+    elements: list[_Element] = []
+    gap = 0
     for word in term.split():
         if word in GAP:
-            pattern.append({"OP": "{0,4}"})
-        elif word.startswith("@"):
+            gap = MAX_GAP
+            continue
+        if word.startswith("@"):
             lex = (classes or {}).get(word[1:])
             if lex is None:
-                raise LexiconError(f"term «{term}»: no lexicon named «{word[1:]}»")
-            pattern.extend(_choice(list(lex.terms.get(lang, ())), lang, f"term «{term}»"))
+                raise LexiconError(f"{where}: no lexicon named «{word[1:]}»")
+            words = list(lex.terms.get(lang, ()))
+            elements.append(_Element(frozenset(_single(w, lang, where) for w in words),
+                                     gap=gap))
         elif word.startswith("!"):
-            spec = _choice(word[1:].split("|"), lang, f"term «{term}»")[0]
-            attr, rx = next(iter(spec.items()))
-            pattern.append({attr: {"REGEX": "^(?!" + rx["REGEX"][1:] + ")"}})
+            elements.append(_Element(frozenset(_single(w, lang, where)
+                                               for w in word[1:].split("|")),
+                                     negate=True, gap=gap))
         elif "|" in word:
-            pattern.extend(_choice(word.split("|"), lang, f"term «{term}»"))
+            elements.append(_Element(frozenset(_single(w, lang, where)
+                                               for w in word.split("|")), gap=gap))
         else:
-            pattern.extend(_word_spec(word, lang))
-    return pattern
+            for n, atom in enumerate(_word(word, lang)):
+                elements.append(_Element(frozenset({atom}), gap=gap if n == 0 else 0))
+        gap = 0
+    return tuple(elements)
+
+
+MAX_GAP = 4
+
+
+@dataclass
+class _Compiled:
+    """The terms of one language, indexed by the atoms of their anchor element."""
+
+    terms: list[tuple[str, tuple[_Element, ...]]]
+    first: dict[Atom, list[int]]
+    always: list[int]
+    eq: dict[str, dict[str, list[Atom]]]
+    pre: dict[str, dict[str, list[Atom]]]
+    num: dict[str, list[Atom]]
+    required: list[tuple[frozenset[Atom], ...]]
+    cache: dict[tuple[str, str], frozenset[Atom]] = field(default_factory=dict)
+    by_hash: dict[int, frozenset[Atom]] = field(default_factory=dict)
+    anchored: dict[frozenset[Atom], tuple[int, ...]] = field(default_factory=dict)
+
+    def atoms(self, lemma: str, norm: str) -> frozenset[Atom]:
+        """Every atom a token with this lemma and norm satisfies (kept per distinct word)."""
+        key = (lemma, norm)
+        found = self.cache.get(key)
+        if found is not None:
+            return found
+        out: set[Atom] = set()
+        for attr, value in (("lemma", lemma), ("norm", norm)):
+            out.update(self.eq[attr].get(value, ()))
+            prefixes = self.pre[attr]
+            if prefixes:
+                for k in range(1, len(value) + 1):
+                    out.update(prefixes.get(value[:k], ()))
+        if norm[:1].isdigit():
+            k = 0
+            while k < len(norm) and norm[k].isdigit():
+                k += 1
+            out.update(self.num.get(norm[:k], ()))
+        result = frozenset(out)
+        if len(self.cache) < 500_000:
+            self.cache[key] = result
+        return result
+
+
+def _compile(entries: list[tuple[str, tuple[_Element, ...]]]) -> _Compiled:
+    first: dict[Atom, list[int]] = {}
+    always: list[int] = []
+    eq: dict[str, dict[str, list[Atom]]] = {"lemma": {}, "norm": {}}
+    pre: dict[str, dict[str, list[Atom]]] = {"lemma": {}, "norm": {}}
+    num: dict[str, list[Atom]] = {}
+    for n, (_, elements) in enumerate(entries):
+        anchor = _anchor(elements)
+        if anchor is None:
+            always.append(n)
+        else:
+            for atom in anchor.atoms:
+                first.setdefault(atom, []).append(n)
+        for element in elements:
+            for atom in element.atoms:
+                test, attr, value = atom
+                table = num if test == "num" else (eq if test == "eq" else pre)[attr]
+                bucket = table.setdefault(value, [])
+                if atom not in bucket:
+                    bucket.append(atom)
+    required = [tuple(e.atoms for e in elements if not e.negate) for _, elements in entries]
+    return _Compiled(entries, first, always, eq, pre, num, required)
+
+
+def _anchor(elements: tuple[_Element, ...]) -> _Element | None:
+    """The element a text must contain for the term to be worth trying: the positive one
+    whose shortest word is longest (short words such as «за», «в», «не» are everywhere)."""
+    positive = [e for e in elements if not e.negate and e.atoms]
+    if not positive:
+        return None
+    return max(positive, key=lambda e: min(len(value) for _, _, value in e.atoms))
+
+
+def _fits(element: _Element, atoms: frozenset[Atom]) -> bool:
+    hit = not element.atoms.isdisjoint(atoms)
+    return hit != element.negate
+
+
+def _extend(elements: tuple[_Element, ...], tokens: list[frozenset[Atom]], j: int,
+            pos: int, stop: int) -> int | None:
+    """End of a match of elements[j:] starting at or after ``pos`` (within each gap and
+    before ``stop``)."""
+    if j == len(elements):
+        return pos
+    element = elements[j]
+    for p in range(pos, min(pos + element.gap + 1, stop)):
+        if _fits(element, tokens[p]):
+            end = _extend(elements, tokens, j + 1, p + 1, stop)
+            if end is not None:
+                return end
+    return None
 
 
 @dataclass
 class TermMatcher:
-    """Matchers for the lexicons and lemma phrases the loaded rules use, built once."""
+    """The lexicons and lemma phrases the loaded rules use, compiled once per language."""
 
     lexicons: dict[str, Lexicon]
     phrases: frozenset[str] = frozenset()
-    _matchers: dict[str, Any] = field(default_factory=dict)
+    _compiled: dict[str, _Compiled] = field(default_factory=dict)
 
-    def matcher(self, lang: str) -> Any:
-        """The Matcher for a language (keys «term:NAME» and «lemmas:PHRASE»)."""
-        if lang not in self._matchers:
-            from spacy.matcher import Matcher
-
-            m = Matcher(nlp(lang).vocab)
+    def _for(self, lang: str) -> _Compiled:
+        if lang not in self._compiled:
+            entries: list[tuple[str, tuple[_Element, ...]]] = []
             for name, lex in self.lexicons.items():
-                patterns = [term_pattern(t, lang, self.lexicons)
-                            for t in lex.terms.get(lang, ())]
-                patterns = [p for p in patterns if p]
-                if patterns:
-                    m.add(f"term:{name}", patterns)
-            for phrase in self.phrases:
-                pattern = term_pattern(phrase, lang)
-                if pattern:
-                    m.add(f"lemmas:{phrase}", [pattern])
-            self._matchers[lang] = m
-        return self._matchers[lang]
+                for term in lex.terms.get(lang, ()):
+                    elements = compile_term(term, lang, self.lexicons)
+                    if elements:
+                        entries.append((f"term:{name}", elements))
+            for phrase in sorted(self.phrases):
+                elements = compile_term(phrase, lang)
+                if elements:
+                    entries.append((f"lemmas:{phrase}", elements))
+            self._compiled[lang] = _compile(entries)
+        return self._compiled[lang]
+
+    def token_atoms(self, lang: str, tokens: Any) -> list[frozenset[Atom]]:
+        """The atoms of each token of a spaCy Doc (read from its arrays, without making a
+        Token object per word)."""
+        from spacy.attrs import LEMMA, NORM, ORTH
+
+        # lemma and norm are functions of the word form, so the form's hash is the key
+        compiled = self._for(lang)
+        strings = tokens.vocab.strings
+        by_hash = compiled.by_hash
+        rows = tokens.to_array([ORTH, LEMMA, NORM]).tolist()
+        out: list[frozenset[Atom]] = []
+        for orth, lemma_id, norm_id in rows:
+            atoms = by_hash.get(orth)
+            if atoms is None:
+                atoms = compiled.atoms(strings[lemma_id], strings[norm_id])
+                if len(by_hash) < 500_000:
+                    by_hash[orth] = atoms
+            out.append(atoms)
+        return out
+
+    def find(self, lang: str, atoms: list[frozenset[Atom]],
+             spans: list[tuple[int, int]] | None = None) -> list[dict[str, tuple[int, int]]]:
+        """For each span of tokens (start, end; default: all of them), the first match (start
+        and end token, relative to the span) of every key found inside it."""
+        spans = spans if spans is not None else [(0, len(atoms))]
+        return [self._find(self._for(lang), atoms[lo:hi]) for lo, hi in spans]
+
+    @staticmethod
+    def _find(compiled: _Compiled, atoms: list[frozenset[Atom]]) -> dict[str, tuple[int, int]]:
+        if not atoms:
+            return {}
+        where: dict[Atom, list[int]] = {}
+        candidates: set[int] = set(compiled.always)
+        anchored = compiled.anchored
+        for i, here in enumerate(atoms):
+            if not here:
+                continue
+            for atom in here:
+                where.setdefault(atom, []).append(i)
+            hit = anchored.get(here)
+            if hit is None:
+                hit = anchored[here] = tuple(n for a in here for n in compiled.first.get(a, ()))
+            candidates.update(hit)
+        found: dict[str, tuple[int, int]] = {}
+        stop = len(atoms)
+        required = compiled.required
+        for n in sorted(candidates):
+            # every word the term needs must occur somewhere in the text
+            if any(need.isdisjoint(where) for need in required[n]):
+                continue
+            key, elements = compiled.terms[n]
+            head = elements[0]
+            limit = found[key][0] if key in found else stop
+            if head.negate:
+                starts: Any = (i for i in range(limit) if _fits(head, atoms[i]))
+            else:
+                starts = sorted({i for a in head.atoms if a in where for i in where[a]})
+            for i in starts:
+                if i >= limit:
+                    break
+                end = _extend(elements, atoms, 1, i + 1, stop)
+                if end is not None:
+                    found[key] = (i, end)
+                    break
+        return found
+
+    def match(self, lang: str, tokens: Any) -> dict[str, tuple[int, int]]:
+        """The first match of every key in a spaCy Doc (token offsets within it)."""
+        return self.find(lang, self.token_atoms(lang, tokens))[0]

@@ -13,8 +13,7 @@ from jdcheck.nlp.terms import Lexicon, LexiconError, TermMatcher, load_lexicons
 def _found(terms: dict[str, dict[str, tuple[str, ...]]], text: str, lang: str) -> set[str]:
     lexicons = {name: Lexicon(name, {"ru": (), "az": (), **t}) for name, t in terms.items()}
     doc = nlp(lang)(text)
-    matcher = TermMatcher(lexicons).matcher(lang)
-    return {doc.vocab.strings[m].split(":", 1)[1] for m, _, _ in matcher(doc)}
+    return {key.split(":", 1)[1] for key in TermMatcher(lexicons).match(lang, doc)}
 
 
 def test_russian_terms_match_any_inflection() -> None:
