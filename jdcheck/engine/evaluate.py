@@ -16,7 +16,7 @@ from jdcheck.dsl.loader import RuleSet
 from jdcheck.dsl.validate import regex_flags, split_regex
 from jdcheck.engine.predicates import Ctx, evaluate
 from jdcheck.model import Document, Finding, Section, Settings, Span
-from jdcheck.nlp.annotate import Annotations, annotate
+from jdcheck.nlp.annotate import Annotations, Facts, annotate
 from jdcheck.nlp.terms import TermMatcher
 
 _UNSURE = {"D202", "D203", "D204", "D205", "D208"}
@@ -144,10 +144,11 @@ def check_document(doc: Document, compiled: Compiled, settings: Settings,
     seen: set[tuple[str, int | None, str | None]] = set()
     for rule in rules:
         for check in rule.checks:
+            needs = [compiled.triggers.get(id(report)) for report in check.reports]
             for ctx in _contexts(check.scope, doc, ann, settings, (jurisdiction, basis),
-                                 compiled):
-                for report in check.reports:
-                    if not _may_hold(compiled.triggers.get(id(report)), ctx):
+                                 compiled, needs):
+                for report, keys in zip(check.reports, needs, strict=True):
+                    if not _may_hold(keys, ctx.facts if ctx.clause is not None else None):
                         continue
                     ctx.marks, ctx.values = [], {}
                     ctx.from_lead = ctx.from_own = False
@@ -184,11 +185,8 @@ def _triggers(expr: ast.Expr) -> frozenset[str] | None:
     return None
 
 
-def _may_hold(keys: frozenset[str] | None, ctx: Ctx) -> bool:
+def _may_hold(keys: frozenset[str] | None, facts: Facts | None) -> bool:
     """False when the clause (with its lead-in) has none of the ``keys`` a condition needs."""
-    if ctx.clause is None:
-        return True
-    facts = ctx.facts
     if keys is None or facts is None:
         return True
     if not keys.isdisjoint(facts.keys):
@@ -223,7 +221,9 @@ def _at_lead(ctx: Ctx) -> Ctx:
 
 
 def _contexts(scope: ast.Scope, doc: Document, ann: Annotations, settings: Settings,
-              jurisdiction: tuple[str, str], compiled: Compiled) -> Iterator[Ctx]:
+              jurisdiction: tuple[str, str], compiled: Compiled,
+              needs: list[frozenset[str] | None]) -> Iterator[Ctx]:
+    """The places a check looks at; a clause none of whose reports can hold is skipped."""
     def ctx(**kw: Any) -> Ctx:
         return Ctx(doc=doc, ann=ann, settings=settings, jurisdiction=jurisdiction[0],
                    jurisdiction_basis=jurisdiction[1],
@@ -242,7 +242,9 @@ def _contexts(scope: ast.Scope, doc: Document, ann: Annotations, settings: Setti
                 yield ctx(section=section)
             else:
                 for clause in section.items:
-                    yield ctx(section=section, clause=clause)
+                    facts = ann.clauses.get((section.index, clause.index))
+                    if any(_may_hold(keys, facts) for keys in needs):
+                        yield ctx(section=section, clause=clause)
 
 
 def _finding(rule: ast.Rule, report: ast.Report, ctx: Ctx) -> Finding:

@@ -15,7 +15,7 @@ from jdcheck.nlp import language
 from jdcheck.nlp.classify import classify as classify_clause
 from jdcheck.nlp.classify import lead_kind
 from jdcheck.nlp.numbers import Quantity, amounts, shares
-from jdcheck.nlp.pipeline import nlp
+from jdcheck.nlp.pipeline import nlp, words
 from jdcheck.nlp.terms import TermMatcher
 
 _SEPARATOR = "\n\n"
@@ -128,9 +128,9 @@ def _classify(doc: Document, ann: Annotations, kinds: frozenset[str] | None) -> 
             if c.parent is not None and s.clauses[c.parent].lead_in:
                 lead = ann.tokens.get((s.index, c.parent))
                 if lead is not None:
-                    words = [t.lemma_ if facts.lang == "ru" else t.norm_ for t in lead
-                             if t.is_alpha]
-                    context = lead_kind(words, facts.lang) or context
+                    lead_words = [t.lemma_ if facts.lang == "ru" else t.norm_ for t in lead
+                                  if t.is_alpha]
+                    context = lead_kind(lead_words, facts.lang) or context
             facts.kind = classify_clause(list(tokens), facts.lang, context)
 
 
@@ -158,7 +158,8 @@ def _run(lang: str, items: list[tuple[tuple[int, int], str]], matcher: TermMatch
         starts.append(pos)
         pos += len(text) + len(_SEPARATOR)
     spacy_doc = nlp(lang)(_SEPARATOR.join(text for _, text in items))
-    atoms = matcher.token_atoms(lang, spacy_doc)
+    tokens = words(spacy_doc, lang)
+    atoms = matcher.token_atoms(lang, tokens)
     spans = [spacy_doc.char_span(offset, offset + len(text), alignment_mode="expand")
              for (_, text), offset in zip(items, starts, strict=True)]
     bounds = [(sp.start, sp.end) if sp is not None else (0, 0) for sp in spans]
@@ -173,4 +174,4 @@ def _run(lang: str, items: list[tuple[tuple[int, int], str]], matcher: TermMatch
                 facts.keys.setdefault(name, (first.idx - offset,
                                              last.idx + len(last) - offset))
         if keep_tokens:
-            ann.tokens[key] = span
+            ann.tokens[key] = tokens[span.start:span.end]

@@ -115,7 +115,8 @@ def _ru_explicit(tokens: list[Any]) -> str | None:
         if duty is not None:
             return "duty"
     all_words = [t.lemma_ for t in tokens if t.is_alpha]
-    if any(_sequence(all_words[:10], idiom) for idiom in m.RU_RIGHT_IDIOMS):
+    opening = all_words[:10]
+    if any(idiom[0] in opening and _sequence(opening, idiom) for idiom in m.RU_RIGHT_IDIOMS):
         return "right"
     if _pairs(all_words, m.RU_LIABILITY, False):
         return "liability"

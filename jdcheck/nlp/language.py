@@ -5,18 +5,23 @@ from __future__ import annotations
 
 import re
 
-_CYR = re.compile(r"[а-яёА-ЯЁ]+")
-_LAT = re.compile(r"[a-zA-ZəƏüÜöÖğĞıIİşŞçÇ]+")
 # Azerbaijani letters, or frequent Azerbaijani words that also survive typing without them.
 _AZ = re.compile(r"[əƏğĞıİşŞçÇ]|\b(?:və|ve|üzrə|uzre|ilə|ile|bu|olan|edir|olunur|işçi|isci|"
                  r"vəzifə|vezife|hüquq|huquq|məsuliyyət|mesuliyyet|təlimat|telimat|müəssisə|"
                  r"muessise|görə|gore|etmək|etmek|daşıyır|dasiyir)\b", re.IGNORECASE)
 
 
+_CYR_LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
+_LAT_LETTERS = ("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                "əƏüÜöÖğĞıIİşŞçÇ")
+_DROP_CYR = str.maketrans("", "", _CYR_LETTERS)
+_DROP_LAT = str.maketrans("", "", _LAT_LETTERS)
+
+
 def shares(text: str) -> dict[str, float]:
     """Shares of Cyrillic and Latin letters in the text."""
-    cyr = sum(map(len, _CYR.findall(text)))
-    lat = sum(map(len, _LAT.findall(text)))
+    cyr = len(text) - len(text.translate(_DROP_CYR))
+    lat = len(text) - len(text.translate(_DROP_LAT))
     total = cyr + lat
     if not total:
         return {}

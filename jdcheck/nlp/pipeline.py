@@ -6,7 +6,7 @@ process; nothing is downloaded."""
 from __future__ import annotations
 
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from jdcheck.nlp import azerbaijani
 
@@ -80,10 +80,12 @@ def nlp(lang: str) -> Any:
             import numpy
             from spacy.attrs import LEMMA, NORM, ORTH
 
+            if not len(doc):
+                return doc
             strings = doc.vocab.strings
-            orths = doc.to_array([ORTH]).tolist()
+            forms, where = numpy.unique(doc.to_array(ORTH), return_inverse=True)
             rows = []
-            for orth in orths:
+            for orth in forms.tolist():
                 pair = seen.get(orth)
                 if pair is None:
                     text = strings[orth]
@@ -91,10 +93,44 @@ def nlp(lang: str) -> Any:
                     if len(seen) < 1_000_000:
                         seen[orth] = pair
                 rows.append(pair)
-            if rows:
-                doc.from_array([LEMMA, NORM], numpy.array(rows, dtype="uint64"))
+            doc.from_array([LEMMA, NORM], numpy.array(rows, dtype="uint64")[where])
             return doc
 
     pipeline = spacy.blank("az" if lang == "az" else "ru")
     pipeline.add_pipe(name)
     return pipeline
+
+
+class Word(NamedTuple):
+    """A token as the checks read it, made once per distinct word form (the field names follow
+    spaCy's Token, so code reads either)."""
+
+    text: str
+    lemma_: str
+    norm_: str
+    is_alpha: bool
+    orth: int
+
+
+_WORDS: dict[tuple[str, int], Word] = {}
+
+
+def words(doc: Any, lang: str) -> list[Word]:
+    """The Words of a spaCy Doc, built per distinct form (kept across documents)."""
+    import numpy
+    from spacy.attrs import ORTH
+
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    forms, where = numpy.unique(doc.to_array(ORTH), return_inverse=True)
+    made = []
+    for orth in forms.tolist():
+        word = _WORDS.get((lang, orth))
+        if word is None:
+            text = strings[orth]
+            word = Word(text, lemma(text, lang), norm(text, lang), text.isalpha(), orth)
+            if len(_WORDS) < 1_000_000:
+                _WORDS[(lang, orth)] = word
+        made.append(word)
+    return [made[i] for i in where.tolist()]

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from jdcheck.nlp.azerbaijani import fold as az_fold
-from jdcheck.nlp.pipeline import nlp, ru_term_lemma
+from jdcheck.nlp.pipeline import nlp, ru_term_lemma, words
 
 GAP = ("...", "…")
 LANGS = ("ru", "az")
@@ -284,22 +284,18 @@ class TermMatcher:
         return self._compiled[lang]
 
     def token_atoms(self, lang: str, tokens: Any) -> list[frozenset[Atom]]:
-        """The atoms of each token of a spaCy Doc (read from its arrays, without making a
-        Token object per word)."""
-        from spacy.attrs import LEMMA, NORM, ORTH
-
-        # lemma and norm are functions of the word form, so the form's hash is the key
+        """The atoms of each token of a spaCy Doc, or of each Word of a list."""
+        if not isinstance(tokens, list):
+            tokens = words(tokens, lang)
         compiled = self._for(lang)
-        strings = tokens.vocab.strings
         by_hash = compiled.by_hash
-        rows = tokens.to_array([ORTH, LEMMA, NORM]).tolist()
         out: list[frozenset[Atom]] = []
-        for orth, lemma_id, norm_id in rows:
-            atoms = by_hash.get(orth)
+        for word in tokens:
+            atoms = by_hash.get(word.orth)
             if atoms is None:
-                atoms = compiled.atoms(strings[lemma_id], strings[norm_id])
+                atoms = compiled.atoms(word.lemma_, word.norm_)
                 if len(by_hash) < 500_000:
-                    by_hash[orth] = atoms
+                    by_hash[word.orth] = atoms
             out.append(atoms)
         return out
 
@@ -329,9 +325,10 @@ class TermMatcher:
         found: dict[str, tuple[int, int]] = {}
         stop = len(atoms)
         required = compiled.required
+        present = where.keys()
         for n in sorted(candidates):
             # every word the term needs must occur somewhere in the text
-            if any(need.isdisjoint(where) for need in required[n]):
+            if any(present.isdisjoint(need) for need in required[n]):
                 continue
             key, elements = compiled.terms[n]
             head = elements[0]
