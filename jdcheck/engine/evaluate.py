@@ -224,6 +224,7 @@ def _contexts(scope: ast.Scope, doc: Document, ann: Annotations, settings: Setti
               jurisdiction: tuple[str, str], compiled: Compiled,
               needs: list[frozenset[str] | None]) -> Iterator[Ctx]:
     """The places a check looks at; a clause none of whose reports can hold is skipped."""
+    wanted = None if any(keys is None for keys in needs) else frozenset().union(*needs)
     def ctx(**kw: Any) -> Ctx:
         return Ctx(doc=doc, ann=ann, settings=settings, jurisdiction=jurisdiction[0],
                    jurisdiction_basis=jurisdiction[1],
@@ -243,7 +244,7 @@ def _contexts(scope: ast.Scope, doc: Document, ann: Annotations, settings: Setti
             else:
                 for clause in section.items:
                     facts = ann.clauses.get((section.index, clause.index))
-                    if any(_may_hold(keys, facts) for keys in needs):
+                    if wanted is None or _may_hold(wanted, facts):
                         yield ctx(section=section, clause=clause)
 
 

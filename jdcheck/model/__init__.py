@@ -18,7 +18,7 @@ from jdcheck.model.document import (
     TextField,
 )
 from jdcheck.model.findings import CATEGORIES, Finding, severity_rank
-from jdcheck.model.results import FileError, FileResult, ScanResult
+from jdcheck.model.results import FileError, FileResult, ScanResult, Suppressed
 from jdcheck.model.settings import Settings
 from jdcheck.model.span import Diagnostic, Span
 from jdcheck.model.summary import Summary, summarize
@@ -54,5 +54,6 @@ __all__ = [
     "Span",
     "TextField",
     "Summary",
+    "Suppressed",
     "summarize",
 ]

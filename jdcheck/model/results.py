@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict
 
 from jdcheck.model.document import Document
@@ -20,6 +23,19 @@ class FileError(BaseModel):
     hint: str | None = None
 
 
+class Suppressed(BaseModel):
+    """A finding hidden from the verdict: recorded in a baseline, or waived by someone for a
+    reason until a date. Reports count and list these apart from the live findings."""
+
+    model_config = ConfigDict(frozen=True)
+
+    finding: Finding
+    by: Literal["baseline", "waiver"]
+    reason: str | None = None
+    approved_by: str | None = None
+    expires: date | None = None
+
+
 class FileResult(BaseModel):
     """One input file: its summary and findings, or its error. ``document`` is the full model,
     kept only when asked for (a scan of thousands of files keeps summaries)."""
@@ -30,6 +46,7 @@ class FileResult(BaseModel):
     sha256: str | None = None
     summary: Summary | None = None
     findings: tuple[Finding, ...] = ()
+    suppressed: tuple[Suppressed, ...] = ()
     error: FileError | None = None
     document: Document | None = None
     seconds: float = 0.0
@@ -57,3 +74,8 @@ class ScanResult(BaseModel):
     def findings(self) -> tuple[Finding, ...]:
         """All findings of all files."""
         return tuple(f for r in self.files for f in r.findings)
+
+    @property
+    def suppressed(self) -> tuple[Suppressed, ...]:
+        """Findings hidden by the baseline or by waivers, of all files."""
+        return tuple(s for r in self.files for s in r.suppressed)

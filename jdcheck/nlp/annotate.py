@@ -15,7 +15,7 @@ from jdcheck.nlp import language
 from jdcheck.nlp.classify import classify as classify_clause
 from jdcheck.nlp.classify import lead_kind
 from jdcheck.nlp.numbers import Quantity, amounts, shares
-from jdcheck.nlp.pipeline import nlp, words
+from jdcheck.nlp.pipeline import distinct_words, nlp
 from jdcheck.nlp.terms import TermMatcher
 
 _SEPARATOR = "\n\n"
@@ -158,8 +158,10 @@ def _run(lang: str, items: list[tuple[tuple[int, int], str]], matcher: TermMatch
         starts.append(pos)
         pos += len(text) + len(_SEPARATOR)
     spacy_doc = nlp(lang)(_SEPARATOR.join(text for _, text in items))
-    tokens = words(spacy_doc, lang)
-    atoms = matcher.token_atoms(lang, tokens)
+    forms, where = distinct_words(spacy_doc, lang)
+    tokens = [forms[i] for i in where]
+    form_atoms = matcher.token_atoms(lang, forms)
+    atoms = [form_atoms[i] for i in where]
     spans = [spacy_doc.char_span(offset, offset + len(text), alignment_mode="expand")
              for (_, text), offset in zip(items, starts, strict=True)]
     bounds = [(sp.start, sp.end) if sp is not None else (0, 0) for sp in spans]

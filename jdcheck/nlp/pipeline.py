@@ -117,11 +117,17 @@ _WORDS: dict[tuple[str, int], Word] = {}
 
 def words(doc: Any, lang: str) -> list[Word]:
     """The Words of a spaCy Doc, built per distinct form (kept across documents)."""
+    forms, where = distinct_words(doc, lang)
+    return [forms[i] for i in where]
+
+
+def distinct_words(doc: Any, lang: str) -> tuple[list[Word], list[int]]:
+    """The distinct Words of a spaCy Doc and, per token, the index of its Word."""
     import numpy
     from spacy.attrs import ORTH
 
     if not len(doc):
-        return []
+        return [], []
     strings = doc.vocab.strings
     forms, where = numpy.unique(doc.to_array(ORTH), return_inverse=True)
     made = []
@@ -133,4 +139,4 @@ def words(doc: Any, lang: str) -> list[Word]:
             if len(_WORDS) < 1_000_000:
                 _WORDS[(lang, orth)] = word
         made.append(word)
-    return [made[i] for i in where.tolist()]
+    return made, where.tolist()

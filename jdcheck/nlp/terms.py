@@ -310,14 +310,19 @@ class TermMatcher:
     def _find(compiled: _Compiled, atoms: list[frozenset[Atom]]) -> dict[str, tuple[int, int]]:
         if not atoms:
             return {}
+        at: dict[frozenset[Atom], list[int]] = {}
+        for i, here in enumerate(atoms):
+            if here:
+                at.setdefault(here, []).append(i)
         where: dict[Atom, list[int]] = {}
         candidates: set[int] = set(compiled.always)
         anchored = compiled.anchored
-        for i, here in enumerate(atoms):
-            if not here:
-                continue
+        for here, positions in at.items():
             for atom in here:
-                where.setdefault(atom, []).append(i)
+                if atom in where:
+                    where[atom].extend(positions)
+                else:
+                    where[atom] = list(positions)
             hit = anchored.get(here)
             if hit is None:
                 hit = anchored[here] = tuple(n for a in here for n in compiled.first.get(a, ()))

@@ -10,7 +10,15 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from jdcheck import __version__
-from jdcheck.model import Document, FileError, Finding, ScanResult, Settings, Summary
+from jdcheck.model import (
+    Document,
+    FileError,
+    Finding,
+    ScanResult,
+    Settings,
+    Summary,
+    Suppressed,
+)
 from jdcheck.reporters.verdict import status, totals
 
 REPORT_VERSION = "1.0"
@@ -29,6 +37,7 @@ class Totals(BaseModel):
     by_severity: dict[str, int]
     by_category: dict[str, int]
     by_rule: dict[str, int]
+    suppressed: dict[str, int] = {}
 
 
 class FileEntry(BaseModel):
@@ -41,6 +50,7 @@ class FileEntry(BaseModel):
     sha256: str | None = None
     summary: Summary | None = None
     findings: list[Finding] = []
+    suppressed: list[Suppressed] = []
     error: FileError | None = None
 
 
@@ -66,7 +76,7 @@ def report(scan: ScanResult) -> Report:
     fail_on = scan.settings.fail_on
     files = [FileEntry(path=f.path, status=status(f, fail_on),  # type: ignore[arg-type]
                        sha256=f.sha256, summary=f.summary, findings=list(f.findings),
-                       error=f.error) for f in scan.files]
+                       suppressed=list(f.suppressed), error=f.error) for f in scan.files]
     return Report(report_version=REPORT_VERSION, tool={"name": "jdcheck", "version": __version__},
                   settings=scan.settings, totals=Totals(**totals(scan)),  # type: ignore[arg-type]
                   files=files)

@@ -31,4 +31,5 @@ def totals(scan: ScanResult) -> dict[str, object]:
                                    key=lambda kv: -severity_rank(kv[0]))),
         "by_category": dict(sorted(Counter(f.category for f in findings).items())),
         "by_rule": dict(sorted(Counter(f.rule for f in findings).items())),
+        "suppressed": dict(sorted(Counter(s.by for s in scan.suppressed).items())),
     }
