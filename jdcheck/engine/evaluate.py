@@ -142,11 +142,12 @@ def check_document(doc: Document, compiled: Compiled, settings: Settings,
                                   compiled.classify_kinds)
     findings: list[Finding] = []
     seen: set[tuple[str, int | None, str | None]] = set()
+    holders = _holders(ann)
     for rule in rules:
         for check in rule.checks:
             needs = [compiled.triggers.get(id(report)) for report in check.reports]
             for ctx in _contexts(check.scope, doc, ann, settings, (jurisdiction, basis),
-                                 compiled, needs):
+                                 compiled, _allowed(needs, holders)):
                 for report, keys in zip(check.reports, needs, strict=True):
                     if not _may_hold(keys, ctx.facts if ctx.clause is not None else None):
                         continue
@@ -220,11 +221,34 @@ def _at_lead(ctx: Ctx) -> Ctx:
                    values=dict(ctx.values))
 
 
+def _holders(ann: Annotations) -> dict[str, set[tuple[int, int]]]:
+    """For each annotation key, the clauses that hold it (their own or their lead-in's)."""
+    out: dict[str, set[tuple[int, int]]] = {}
+    for where, facts in ann.clauses.items():
+        for key in facts.keys:
+            out.setdefault(key, set()).add(where)
+        if facts.lead is not None:
+            for key in facts.lead.keys:
+                out.setdefault(key, set()).add(where)
+    return out
+
+
+def _allowed(needs: list[frozenset[str] | None],
+             holders: dict[str, set[tuple[int, int]]]) -> set[tuple[int, int]] | None:
+    """The clauses a check's reports may hold for (None: any clause may)."""
+    if any(keys is None for keys in needs):
+        return None
+    out: set[tuple[int, int]] = set()
+    for keys in needs:
+        for key in keys or ():
+            out |= holders.get(key, set())
+    return out
+
+
 def _contexts(scope: ast.Scope, doc: Document, ann: Annotations, settings: Settings,
               jurisdiction: tuple[str, str], compiled: Compiled,
-              needs: list[frozenset[str] | None]) -> Iterator[Ctx]:
-    """The places a check looks at; a clause none of whose reports can hold is skipped."""
-    wanted = None if any(keys is None for keys in needs) else frozenset().union(*needs)
+              allowed: set[tuple[int, int]] | None) -> Iterator[Ctx]:
+    """The places a check looks at; clauses outside ``allowed`` are skipped."""
     def ctx(**kw: Any) -> Ctx:
         return Ctx(doc=doc, ann=ann, settings=settings, jurisdiction=jurisdiction[0],
                    jurisdiction_basis=jurisdiction[1],
@@ -243,8 +267,7 @@ def _contexts(scope: ast.Scope, doc: Document, ann: Annotations, settings: Setti
                 yield ctx(section=section)
             else:
                 for clause in section.items:
-                    facts = ann.clauses.get((section.index, clause.index))
-                    if wanted is None or _may_hold(wanted, facts):
+                    if allowed is None or (section.index, clause.index) in allowed:
                         yield ctx(section=section, clause=clause)
 
 
