@@ -4,8 +4,10 @@
 
 Generates the corpus with bench/gen_corpus.py when it is missing, then reports documents per
 second for (a) python-docx opening each file and reading every paragraph and table cell,
-(b) jdcheck reading and parsing each file in one process, (c) `jdcheck scan --jobs N` over the
-folder, and the peak memory of this process. Timings are wall-clock; run on an idle machine.
+(b) jdcheck reading and parsing each file in one process, (c) the same with every rule, (d)
+`jdcheck scan --jobs N` over the folder, and the peak memory of the scan. Timings are
+wall-clock, best of the repeats; what the rules add is also measured paired, file by file in
+one process (CPU time), which a drift in the machine's speed between runs cannot skew.
 """
 
 from __future__ import annotations
@@ -63,12 +65,43 @@ def jdcheck_check(files: list[Path]) -> float:
     return time.perf_counter() - start
 
 
+def paired(files: list[Path]) -> str:
+    """CPU seconds of parsing alone and of parsing plus every rule, measured file by file in
+    one process: each file is parsed, then scanned, so a drift in the machine's speed between
+    two separate runs (common on shared machines) cannot favour either side."""
+    from jdcheck.readers import Limits, read_document
+    from jdcheck.scan import scan_file
+    from jdcheck.structure.parser import parse
+
+    limits = Limits()
+    parse_cpu = scan_cpu = 0.0
+    for path in files:
+        t0 = time.process_time()
+        parse(read_document(str(path), limits))
+        t1 = time.process_time()
+        scan_file(str(path), limits)
+        t2 = time.process_time()
+        parse_cpu += t1 - t0
+        scan_cpu += t2 - t1
+    return f"{parse_cpu} {scan_cpu}"
+
+
 def jdcheck_scan(folder: Path, jobs: int) -> float:
     """Seconds the `jdcheck scan` command needs for the folder (process start included)."""
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "jdcheck", "scan", "--format", "json", "--jobs",
                     str(jobs), str(folder)], check=False, stdout=subprocess.DEVNULL)
     return time.perf_counter() - start
+
+
+def _run_once(kind: str, corpus: Path, count: int) -> str:
+    """The printed result of one measurement in a fresh interpreter (after 20 files of
+    warm-up)."""
+    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from pathlib import Path; "
+            f"import bench.run as b; files = sorted(Path({str(corpus)!r}).glob('*.docx'))"
+            f"[:{count}]; b.{kind}(files[:20]); print(b.{kind}(files))")
+    return subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                          text=True).stdout.strip()
 
 
 def _measure(kind: str, corpus: Path, count: int, repeats: int) -> float:
@@ -98,12 +131,16 @@ def main() -> None:
     ours = _measure("jdcheck_parse", args.corpus, n, args.repeats)
     checked = _measure("jdcheck_check", args.corpus, n, args.repeats)
     scan = min(jdcheck_scan(args.corpus, args.jobs) for _ in range(args.repeats))
+    pairs = [_run_once("paired", args.corpus, n).split() for _ in range(args.repeats)]
+    overheads = sorted((float(b) - float(a)) / float(a) for a, b in pairs)
     print(f"documents: {n} .docx from {args.corpus} (best of {args.repeats} runs each)")
     print(f"python-docx open + paragraphs + tables:   {bare:7.2f} s  {n / bare:7.1f} docs/s")
     print(f"jdcheck read + parse, 1 process:          {ours:7.2f} s  {n / ours:7.1f} docs/s")
     print(f"ratio jdcheck / python-docx:              {ours / bare:7.2f}")
     print(f"jdcheck read + parse + all rules:         {checked:7.2f} s  {n / checked:7.1f} docs/s")
-    print(f"rules add to parsing:                     {100 * (checked - ours) / ours:6.0f} %")
+    print(f"rules add to parsing (separate runs):     {100 * (checked - ours) / ours:6.0f} %")
+    print(f"rules add to parsing (paired, CPU):       {100 * overheads[len(overheads) // 2]:6.0f} %"
+          f"  (median of {len(overheads)}; each file parsed, then checked, in one process)")
     print(f"jdcheck scan --jobs {args.jobs} (whole command):    {scan:7.2f} s  "
           f"{n / scan:7.1f} docs/s")
     print(f"peak memory (max RSS) of the scan:        {_scan_memory(args.corpus, args.jobs):7.0f} MB")

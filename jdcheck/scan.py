@@ -10,13 +10,14 @@ import os
 import signal
 from fnmatch import fnmatch
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from jdcheck import errors
+from jdcheck.baseline import Baseline, suppress
 from jdcheck.dsl.loader import load
 from jdcheck.engine.evaluate import Compiled, check_document, compile_rules
 from jdcheck.errors import ReadError
@@ -42,6 +43,8 @@ class ScanOptions:
     limits: Limits = field(default_factory=Limits)
     settings: Settings = field(default_factory=Settings)
     keep_documents: bool = False
+    baseline: Baseline | None = None
+    progress: Callable[[int, int, str], None] | None = None
 
 
 _COMPILED: dict[tuple[str, ...], Compiled] = {}
@@ -172,13 +175,20 @@ def scan(options: ScanOptions) -> ScanResult:
     todo = [p for p, problem in targets if problem is None]
     results: dict[str, FileResult] = {p: _missing(p, problem) for p, problem in targets
                                       if problem is not None}
+    worker = replace(options, progress=None)
     if options.jobs > 1 and len(todo) > 1:
         with ProcessPoolExecutor(max_workers=options.jobs) as pool:
             chunk = max(1, min(32, len(todo) // (options.jobs * 4) or 1))
-            for result in pool.map(_scan_one, todo, [options] * len(todo), chunksize=chunk):
+            for n, result in enumerate(pool.map(_scan_one, todo, [worker] * len(todo),
+                                                chunksize=chunk), start=1):
                 results[result.path] = result
+                if options.progress is not None:
+                    options.progress(n, len(todo), result.path)
     else:
-        for path in todo:
-            results[path] = _scan_one(path, options)
-    return ScanResult(schema_version=SCHEMA_VERSION, settings=options.settings,
-                      files=tuple(results[p] for p, _ in targets))
+        for n, path in enumerate(todo, start=1):
+            results[path] = _scan_one(path, worker)
+            if options.progress is not None:
+                options.progress(n, len(todo), path)
+    result = ScanResult(schema_version=SCHEMA_VERSION, settings=options.settings,
+                        files=tuple(results[p] for p, _ in targets))
+    return suppress(result, options.baseline)

@@ -19,7 +19,7 @@ from jdcheck.model.document import (
 )
 from jdcheck.model.findings import CATEGORIES, Finding, severity_rank
 from jdcheck.model.results import FileError, FileResult, ScanResult, Suppressed
-from jdcheck.model.settings import Settings
+from jdcheck.model.settings import Settings, Waiver
 from jdcheck.model.span import Diagnostic, Span
 from jdcheck.model.summary import Summary, summarize
 
@@ -55,5 +55,6 @@ __all__ = [
     "TextField",
     "Summary",
     "Suppressed",
+    "Waiver",
     "summarize",
 ]

@@ -2,11 +2,32 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 DEFAULT_REQUIRED = ("general", "duties", "rights", "liability")
+
+
+class Waiver(BaseModel):
+    """An accepted finding: which one (its fingerprint, or a rule in files matching a
+    pattern), why, who approved it, and until when. An expired waiver hides nothing."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    fingerprint: str | None = Field(None, description="the finding's fingerprint")
+    rule: str | None = Field(None, description="a rule id, for every finding of it")
+    path: str | None = Field(None, description="a file pattern the waiver is limited to")
+    reason: str = Field(min_length=1)
+    approved_by: str = Field(min_length=1)
+    expires: date
+
+    @model_validator(mode="after")
+    def _names_a_finding(self) -> Waiver:
+        if not self.fingerprint and not self.rule:
+            raise ValueError("a waiver needs a fingerprint or a rule")
+        return self
 
 
 class Settings(BaseModel):
@@ -30,6 +51,7 @@ class Settings(BaseModel):
     agreement_units: dict[str, tuple[str, ...]] = Field(
         default_factory=dict,
         description="units that must agree, each with words that name it in a position")
+    waivers: tuple[Waiver, ...] = Field((), description="accepted findings, each until a date")
 
     def values(self, name: str) -> tuple[str, ...]:
         """The items a rule iterates over for a setting name."""
