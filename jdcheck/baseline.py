@@ -10,16 +10,16 @@ file keeps them as ``suppressed`` and every report counts them apart.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from jdcheck import __version__
 from jdcheck.errors import JdcheckError
 from jdcheck.model import FileResult, Finding, ScanResult, Suppressed, Waiver
+from jdcheck.version import __version__
 
 BASELINE_VERSION = "1"
 
@@ -50,30 +50,35 @@ class Baseline(BaseModel):
     created: datetime
     tool: str
     findings: tuple[BaselineEntry, ...]
+    root: str | None = Field(None, exclude=True,
+                             description="the folder paths are relative to (the file's)")
 
     def keys(self) -> set[tuple[str, str]]:
         """(path, fingerprint) of every recorded finding."""
         return {(e.path, e.fingerprint) for e in self.findings}
 
 
-def key_path(path: str) -> str:
-    """A file's path as baselines record it: relative to the working folder when inside it,
-    with forward slashes, so a baseline made on one machine works on another."""
+def key_path(path: str, root: Path | None = None) -> str:
+    """A file's path as baselines record it: relative to ``root`` (the baseline file's folder;
+    default the working folder) when inside it, with forward slashes, so a baseline kept next
+    to the documents works from any folder and on any machine."""
     resolved = Path(path).resolve()
     try:
-        return resolved.relative_to(Path.cwd().resolve()).as_posix()
+        return resolved.relative_to((root or Path.cwd()).resolve()).as_posix()
     except ValueError:
         return resolved.as_posix()
 
 
-def make_baseline(result: ScanResult) -> Baseline:
-    """A baseline of every finding of a scan (live and already suppressed alike)."""
-    entries = [BaselineEntry(path=key_path(f.path), fingerprint=x.fingerprint, rule=x.rule,
-                             quote=x.quote)
+def make_baseline(result: ScanResult, where: str | Path) -> Baseline:
+    """A baseline of every finding of a scan (live and already suppressed alike), to be
+    written at ``where``."""
+    root = Path(where).resolve().parent
+    entries = [BaselineEntry(path=key_path(f.path, root), fingerprint=x.fingerprint,
+                             rule=x.rule, quote=x.quote)
                for f in result.files
                for x in (*f.findings, *(s.finding for s in f.suppressed))]
-    return Baseline(created=datetime.now(timezone.utc).replace(microsecond=0),
-                    tool=f"jdcheck {__version__}", findings=tuple(entries))
+    return Baseline(created=datetime.now(UTC).replace(microsecond=0),
+                    tool=f"jdcheck {__version__}", findings=tuple(entries), root=str(root))
 
 
 def baseline_json(baseline: Baseline) -> str:
@@ -85,7 +90,8 @@ def load_baseline(path: str | Path) -> Baseline:
     """Read a baseline file; a missing or malformed one is a configuration error naming it."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-        return Baseline.model_validate(data)
+        loaded = Baseline.model_validate(data)
+        return loaded.model_copy(update={"root": str(Path(path).resolve().parent)})
     except OSError as exc:
         raise BaselineError(f"cannot read the baseline: {exc.strerror or exc}",
                             path=str(path)) from None
@@ -129,12 +135,13 @@ def suppress(result: ScanResult, baseline: Baseline | None = None,
     if not known and not waivers:
         return result
     files: list[FileResult] = []
+    root = Path(baseline.root) if baseline is not None and baseline.root else None
     for f in result.files:
-        path = key_path(f.path)
+        path, here = key_path(f.path, root), key_path(f.path)
         live: list[Finding] = []
         hidden = list(f.suppressed)
         for finding in f.findings:
-            waiver = _waiver_for(finding, path, waivers, today)
+            waiver = _waiver_for(finding, here, waivers, today)
             if waiver is not None:
                 hidden.append(Suppressed(finding=finding, by="waiver", reason=waiver.reason,
                                          approved_by=waiver.approved_by,

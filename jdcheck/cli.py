@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from jdcheck import __version__
+from jdcheck.version import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
 
@@ -103,40 +103,239 @@ def parse(file: str, fmt: str, max_file_size: float, max_unpacked_size: float,
     click.echo(document_json(document) if fmt == "json" else outline(document))
 
 
+FORMATS = ("text", "json", "html", "sarif", "junit", "csv")
+
+
+def render(result: Any, fmt: str, quiet: bool = False, colour: bool = False) -> str:
+    """A scan report in one of FORMATS."""
+    lang = result.settings.lang
+    if fmt == "json":
+        from jdcheck.reporters.json_report import scan_json
+
+        return scan_json(result)
+    if fmt == "html":
+        from jdcheck.reporters.html import render_html
+
+        return render_html(result, lang)
+    if fmt == "sarif":
+        from jdcheck.reporters.sarif import render_sarif
+
+        return render_sarif(result, lang)
+    if fmt == "junit":
+        from jdcheck.reporters.junit import render_junit
+
+        return render_junit(result, lang)
+    if fmt == "csv":
+        from jdcheck.reporters.csv_report import render_csv
+
+        return render_csv(result)
+    from jdcheck.reporters.text import scan_text
+
+    return scan_text(result, quiet=quiet, colour=colour)
+
+
+def _write(path: str, text: str) -> None:
+    """Write a report file whole or not at all (a temporary file renamed into place)."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.jdcheck-tmp")
+    tmp.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    tmp.replace(target)
+
+
+def _guard_outputs(outputs: list[str], inputs: list[str]) -> None:
+    """No report may overwrite a document being scanned."""
+    scanned = {Path(p).resolve() for p in inputs}
+    for out in outputs:
+        if Path(out).resolve() in scanned:
+            raise click.UsageError(f"{out} is one of the documents being scanned; "
+                                   "choose another output file")
+
+
+def _progress(enabled: bool | None) -> Any:
+    """A progress line on stderr, when it is a terminal (or when asked)."""
+    if enabled is False or (enabled is None and not sys.stderr.isatty()):
+        return None
+
+    def show(n: int, total: int, path: str) -> None:
+        tail = path if len(path) <= 50 else "…" + path[-49:]
+        sys.stderr.write(f"\r\033[K[{n}/{total}] {tail}" if n < total else "\r\033[K")
+        sys.stderr.flush()
+
+    return show
+
+
+def _output_options(f: Any) -> Any:
+    options = [
+        click.option("--format", "fmt", type=click.Choice(FORMATS), default="text",
+                     show_default=True, help="Report format (stdout, or --output)."),
+        click.option("-o", "--output", type=click.Path(dir_okay=False),
+                     help="Write the report to this file instead of stdout."),
+        click.option("--output-json", type=click.Path(dir_okay=False),
+                     help="Also write the JSON report to this file."),
+        click.option("--output-html", type=click.Path(dir_okay=False),
+                     help="Also write the HTML report to this file."),
+        click.option("--output-sarif", type=click.Path(dir_okay=False),
+                     help="Also write a SARIF 2.1.0 report to this file."),
+        click.option("--output-junit", type=click.Path(dir_okay=False),
+                     help="Also write a JUnit XML report to this file."),
+        click.option("--output-csv", type=click.Path(dir_okay=False),
+                     help="Also write the findings as CSV to this file."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Report format on stdout.")
+@_output_options
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Documents read in parallel.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
               help="Lowest severity that makes the exit code 1 (default: error).")
 @click.option("--no-fail", is_flag=True, help="Report only: findings never set exit code 1.")
 @click.option("-q", "--quiet", is_flag=True, help="Show only files that failed or were unreadable.")
+@click.option("--baseline", type=click.Path(dir_okay=False, exists=True),
+              help="Report only findings not recorded in this baseline file.")
+@click.option("--annotate-dir", type=click.Path(file_okay=False),
+              help="Write a copy of each document with the findings as Word comments here.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress on stderr (default: when stderr is a terminal).")
 @_rule_options
 @_limit_options
-def scan(paths: tuple[str, ...], fmt: str, jobs: int, fail_on: str | None, no_fail: bool,
-         quiet: bool, config: str | None, max_file_size: float, max_unpacked_size: float,
-         timeout: float, **flags: Any) -> None:
+def scan(paths: tuple[str, ...], fmt: str, output: str | None, output_json: str | None,
+         output_html: str | None, output_sarif: str | None, output_junit: str | None,
+         output_csv: str | None, jobs: int, fail_on: str | None, no_fail: bool, quiet: bool,
+         baseline: str | None, annotate_dir: str | None, progress: bool | None,
+         config: str | None, max_file_size: float, max_unpacked_size: float, timeout: float,
+         **flags: Any) -> None:
     """Scan files and folders (recursively), check every document and report the findings."""
-    from jdcheck.reporters.json_report import scan_json
-    from jdcheck.reporters.text import scan_text
+    from jdcheck.baseline import expired, load_baseline
     from jdcheck.reporters.verdict import FAIL_ON
-    from jdcheck.scan import ScanOptions
+    from jdcheck.scan import ScanOptions, iter_files
     from jdcheck.scan import scan as run_scan
 
     settings = _settings(paths[0], config, fail_on=fail_on, **flags)
+    extra = {"json": output_json, "html": output_html, "sarif": output_sarif,
+             "junit": output_junit, "csv": output_csv}
+    outputs = [p for p in (output, *extra.values()) if p]
+    _guard_outputs(outputs, [p for p, _ in iter_files(paths, settings.exclude)])
     options = ScanOptions(paths=paths, jobs=jobs, settings=settings,
-                          limits=_limits(max_file_size, max_unpacked_size, timeout))
+                          limits=_limits(max_file_size, max_unpacked_size, timeout),
+                          baseline=load_baseline(baseline) if baseline else None,
+                          progress=_progress(progress))
     result = run_scan(options)
-    click.echo(scan_json(result) if fmt == "json" else scan_text(result, quiet=quiet))
+    main_report = render(result, fmt, quiet=quiet,
+                         colour=fmt == "text" and output is None and sys.stdout.isatty())
+    if output:
+        _write(output, main_report)
+    else:
+        click.echo(main_report)
+    for kind, path in extra.items():
+        if path:
+            _write(path, render(result, kind))
+    if annotate_dir:
+        _annotate_all(result, paths, annotate_dir)
     for f in result.unreadable:
         assert f.error is not None
         click.echo(f"{f.path}: error {f.error.code}: {f.error.message}", err=True)
+    for waiver, finding in expired(result):
+        name = waiver.fingerprint or waiver.rule
+        click.echo(f"{finding.file}: waiver {name} expired on {waiver.expires}; "
+                   f"{finding.rule} is reported again", err=True)
     if result.unreadable:
         sys.exit(EXIT_UNREADABLE)
     failed = any(f.worst() >= FAIL_ON[settings.fail_on] for f in result.files)
     sys.exit(EXIT_FINDINGS if failed and not no_fail else EXIT_OK)
+
+
+def _annotated_name(path: str, roots: tuple[str, ...], folder: str) -> Path:
+    """Where the annotated copy of a scanned file goes: its path under the scanned folder,
+    kept inside ``folder``, with the .docx extension."""
+    source = Path(path).resolve()
+    for root in roots:
+        base = Path(root).resolve()
+        if base.is_dir() and source.is_relative_to(base):
+            return Path(folder) / source.relative_to(base).with_suffix(".docx")
+    return Path(folder) / source.with_suffix(".docx").name
+
+
+def _annotate_all(result: Any, roots: tuple[str, ...], folder: str) -> None:
+    from jdcheck.annotate import annotate_file
+    from jdcheck.errors import JdcheckError
+
+    for f in result.files:
+        if f.error is not None:
+            continue
+        out = _annotated_name(f.path, roots, folder)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            annotate_file(f.path, f.findings, out)
+        except JdcheckError as exc:
+            click.echo(f"{f.path}: not annotated: {exc.message}", err=True)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, exists=True))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="The annotated copy (.docx); the original is never changed.")
+@_rule_options
+@_limit_options
+def annotate(file: str, output: str, config: str | None, max_file_size: float,
+             max_unpacked_size: float, timeout: float, **flags: Any) -> None:
+    """Write a copy of a document with each finding as a Word comment on its paragraph."""
+    from jdcheck.annotate import annotate_file
+    from jdcheck.errors import JdcheckError
+    from jdcheck.scan import scan_file
+
+    settings = _settings(file, config, **flags)
+    _guard_outputs([output], [file])
+    result = scan_file(file, _limits(max_file_size, max_unpacked_size, timeout), settings)
+    if result.error is not None:
+        click.echo(f"{file}: error {result.error.code}: {result.error.message}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    try:
+        done = annotate_file(file, result.findings, output)
+    except JdcheckError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(f"{output}: {done.comments} comments")
+    for note in done.notes:
+        click.echo(f"  note: {note}", err=True)
+
+
+@cli.group()
+def baseline() -> None:
+    """Record the current findings, so later scans report only new ones."""
+
+
+@baseline.command("create")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", default="jdcheck-baseline.json", show_default=True,
+              type=click.Path(dir_okay=False), help="The baseline file to write.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Documents read in parallel.")
+@_rule_options
+@_limit_options
+def baseline_create(paths: tuple[str, ...], output: str, jobs: int, config: str | None,
+                    max_file_size: float, max_unpacked_size: float, timeout: float,
+                    **flags: Any) -> None:
+    """Scan PATHS and write every finding to a baseline file (for «scan --baseline»)."""
+    from jdcheck.baseline import baseline_json, make_baseline
+    from jdcheck.scan import ScanOptions, iter_files
+    from jdcheck.scan import scan as run_scan
+
+    settings = _settings(paths[0], config, **flags)
+    _guard_outputs([output], [p for p, _ in iter_files(paths, settings.exclude)])
+    result = run_scan(ScanOptions(paths=paths, jobs=jobs, settings=settings,
+                                  limits=_limits(max_file_size, max_unpacked_size, timeout)))
+    recorded = make_baseline(result, output)
+    _write(output, baseline_json(recorded))
+    click.echo(f"{output}: {len(recorded.findings)} findings of {len(result.files)} files")
+    for f in result.unreadable:
+        assert f.error is not None
+        click.echo(f"{f.path}: error {f.error.code}: {f.error.message}", err=True)
 
 
 @cli.group()

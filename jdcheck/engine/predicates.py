@@ -77,13 +77,20 @@ def _mark(ctx: Ctx, where: tuple[int, int] | None, value_key: str, text: str,
     if where is not None and ctx.clause is not None:
         facts = ctx.facts
         start = facts.lead_start if lead is not None and facts is not None else \
-            ctx.clause.span.start or 0
+            text_start(ctx.clause.span.start, ctx.clause.span.end, len(ctx.clause.text))
         ctx.marks.append((start + where[0], start + where[1]))
     if lead is not None:
         ctx.from_lead = True
     else:
         ctx.from_own = True
     ctx.values.setdefault(value_key, text)
+
+
+def text_start(start: int | None, end: int | None, length: int) -> int:
+    """Where a clause's text begins in the document: it ends its span, after the label."""
+    if start is None or end is None:
+        return start or 0
+    return end - length if end - start >= length else start
 
 
 def _texts(facts: Facts) -> list[tuple[Facts, Facts | None]]:

@@ -44,3 +44,14 @@ class Finding(BaseModel):
     marks: tuple[tuple[int, int], ...] = ()
     fingerprint: str
     parser_unsure: bool = False
+
+    def quote_marks(self) -> list[tuple[int, int]]:
+        """The matched words as ranges of ``quote``: the quoted text ends where the finding's
+        location ends (a clause's label comes before it), so marks are placed from there;
+        marks that fall outside the quote are left out."""
+        quote, start, end = self.quote or "", self.location.start, self.location.end
+        if not quote or start is None or end is None:
+            return []
+        base = end - len(quote) if end - start >= len(quote) else start
+        return sorted((a - base, b - base) for a, b in self.marks
+                      if base <= a < b <= base + len(quote))

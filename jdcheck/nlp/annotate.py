@@ -108,7 +108,11 @@ def _link_leads(doc: Document, ann: Annotations) -> None:
             lead = ann.clauses.get((s.index, c.parent))
             if facts is not None and lead is not None:
                 facts.lead = lead
-                facts.lead_start = s.clauses[c.parent].span.start or 0
+                span = s.clauses[c.parent].span
+                start, end = span.start, span.end
+                length = len(s.clauses[c.parent].text)
+                facts.lead_start = (end - length if start is not None and end is not None
+                                    and end - start >= length else start or 0)
 
 
 _SECTION_CONTEXT = {("duties",): "duty", ("functions",): "duty", ("rights",): "right"}

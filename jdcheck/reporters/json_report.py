@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from jdcheck import __version__
+from jdcheck.version import __version__
 from jdcheck.model import (
     Document,
     FileError,
