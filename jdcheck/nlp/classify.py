@@ -146,6 +146,9 @@ def _az_explicit(tokens: list[Any]) -> str | None:
         return None
     tail = words[-_HEAD:]
     right = _pair_at(tail, m.AZ_RIGHT, True)
+    if right is not None and tail[right].startswith("biler") and right > 0 and \
+            tail[right - 1].endswith(m.AZ_PASSIVE_OPTATIVE):
+        right = None  # «cəlb oluna bilər»: something may be done to them, not a right
     if right is not None:
         after = tail[right + 1:]
         if any(w.startswith(m.AZ_NEGATION) for w in after):
@@ -240,6 +243,8 @@ def _duty_by_meaning(tokens: list[Any], verb: str, lang: str) -> bool:
         words = [t.norm_ for t in tokens if t.is_alpha]
         joined = " " + " ".join(words)
         closing = " " + " ".join(words[-3:])
+        if any(f" {v}" in closing for v in m.AZ_DEMAND):
+            return False
         if words and words[-1].endswith(m.AZ_NEGATIVE_INFINITIVE):
             return True
         if any(f" {cue}" in joined for cue in m.AZ_DUTY_CUES):

@@ -57,6 +57,7 @@ RU_REFUSAL = ("принимать", "подписывать", "визирова�
 RU_RIGHT_VERBS = ("знакомиться", "обжаловать", "отказываться", "отказаться")
 # Right idioms: lemma sequences (gaps of up to three words allowed).
 RU_RIGHT_IDIOMS = (("знакомиться", "проект"), ("запрашивать", "получать"),
+                   ("требовать", "предоставление"), ("требовать", "выделение"),
                    ("требовать", "руководство", "содействие"), ("требовать", "создание", "условие"),
                    ("требовать", "руководитель", "создание"), ("требовать", "руководитель", "условие"),
                    ("требовать", "руководство", "условие"), ("вносить", "рассмотрение", "руководство"))
@@ -70,7 +71,7 @@ RU_DUTY_VERBS = ("соблюдать", "выполнять", "исполнять
                  "составление", "ведение", "обеспечение", "соблюдение", "выполнение",
                  "исполнение", "подготовка", "оформление", "учёт", "учет", "хранение")
 # Words that make an item an obligation: a prohibition or a fixed rhythm of work.
-RU_DUTY_CUES = ("не", "ежедневно", "еженедельно", "ежемесячно", "ежеквартально", "регулярно",
+RU_DUTY_CUES = ("не", "своевременный", "ежедневный", "ежедневно", "еженедельно", "ежемесячно", "ежеквартально", "регулярно",
                 "своевременно", "постоянно", "систематически", "бережно", "немедленно",
                 "незамедлительно", "аккуратно", "тщательно", "строго", "неукоснительно")
 # Objects after «вести» that make it a right («вести переговоры / переписку»).
@@ -84,7 +85,7 @@ AZ_RIGHT = (
     ("selahiyyetlidir", ""), ("selahiyyeti", "var"), ("selahiyyet", "malik"), ("ixtiyari", "var"),
     ("ixtiyar", "malik"), ("ixtiyarindadir", ""), ("biler", ""), ("bilerler", ""),
     ("icaze", "verilir"), ("huququ", "veril"), ("serbestdir", ""), ("haqlidir", ""),
-    ("imkani", "var"),
+    ("imkani", "var"), ("huququ", "temin"),
 )
 # Right idioms (folded word prefixes in order, gaps of up to three words).
 AZ_RIGHT_IDIOMS = (("layihe", "tanis"), ("mezuniyyet", "istifade"), ("guzest", "istifade"),
@@ -119,6 +120,8 @@ AZ_NOT_PASSIVE_PRESENT = ("bilir", "gelir", "silir")
 AZ_VOICED_PRESENT = ("edir", "edirler", "yaradir", "yaradirlar")
 # A locative predicative («öhdəsindədir»), which also ends so.
 AZ_LOCATIVE = ("dedir", "tedir", "dadir", "tadir")
+# The passive form before «bilər» («cəlb oluna bilər», «verilə bilər»): a possibility.
+AZ_PASSIVE_OPTATIVE = ("una", "une", "ile", "ila", "ina", "ine", "ula", "ule")
 # A closing word that forbids («… verə bilməz», «… icazə verilmir»).
 AZ_PROHIBITION = ("bilmez", "olmaz", "qadagandir", "yolverilmezdir")
 # The negative infinitive («yol verməmək»): a prohibition.
@@ -128,6 +131,9 @@ AZ_PRESENT = ("ir", "ur", "yir", "yur", "ar", "er", "irler", "urlar")
 AZ_PREDICATIVE = ("dir", "dur", "tir", "tur")
 AZ_INFINITIVE = ("maq", "mek")
 AZ_RIGHT_VERBS = ("etiraz et",)
+# Demanding something is how rights are worded («… tələb etmək»): a rhythm word in such an
+# item («vaxtında») does not make it a duty.
+AZ_DEMAND = ("teleb et",)
 # Verb phrases (folded, word-initial) that can only be a duty.
 AZ_DUTY_VERBS = ("emel et", "temin et", "icra et", "yerine yetir", "hesabat ver",
                  "hesabat teqdim", "riayet et", "saxla")
