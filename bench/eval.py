@@ -6,7 +6,8 @@ Labelled data: the clause files in corpora/clauses/ (each clause placed in a sma
 description under its section and lead-in), the held-out clause files in
 corpora/clauses/holdout/ (written apart from the rules and their lexicons, to measure how the
 checks carry over to wordings their authors did not see), and the clause-level `expect:`
-labels of the corpus samples in corpora/src/ (checked in the rendered documents). For the real documents, which have
+labels of the corpus samples in corpora/src/ (checked in the rendered documents). For the
+real documents, which have
 no labels, the script lists what fired, for reading.
 """
 
@@ -161,7 +162,8 @@ def failures(rows: list[tuple[str, str, set[str]]], entries: list[str]) -> None:
     """Print every clause where prediction and label differ."""
     for (lang, expected, predicted), text in zip(rows, entries, strict=True):
         if predicted != ({expected} - {"none"}):
-            print(f"  [{lang}] expected {expected}, got {sorted(predicted) or 'none'}: {text[:160]}")
+            got = sorted(predicted) or "none"
+            print(f"  [{lang}] expected {expected}, got {got}: {text[:160]}")
 
 
 def realworld(folder: Path) -> None:

@@ -143,7 +143,8 @@ def main() -> None:
           f"  (median of {len(overheads)}; each file parsed, then checked, in one process)")
     print(f"jdcheck scan --jobs {args.jobs} (whole command):    {scan:7.2f} s  "
           f"{n / scan:7.1f} docs/s")
-    print(f"peak memory (max RSS) of the scan:        {_scan_memory(args.corpus, args.jobs):7.0f} MB")
+    memory = _scan_memory(args.corpus, args.jobs)
+    print(f"peak memory (max RSS) of the scan:        {memory:7.0f} MB")
 
 
 def _scan_memory(folder: Path, jobs: int) -> float:

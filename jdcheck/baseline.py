@@ -21,7 +21,7 @@ from jdcheck.errors import JdcheckError
 from jdcheck.model import FileResult, Finding, ScanResult, Suppressed, Waiver
 from jdcheck.version import __version__
 
-BASELINE_VERSION = "1"
+BASELINE_VERSION: Literal["1"] = "1"
 
 
 class BaselineError(JdcheckError):

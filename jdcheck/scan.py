@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import os
 import signal
-from fnmatch import fnmatch
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from fnmatch import fnmatch
 from pathlib import Path
 
 from jdcheck import errors
@@ -189,6 +189,6 @@ def scan(options: ScanOptions) -> ScanResult:
             results[path] = _scan_one(path, worker)
             if options.progress is not None:
                 options.progress(n, len(todo), path)
-    result = ScanResult(schema_version=SCHEMA_VERSION, settings=options.settings,
-                        files=tuple(results[p] for p, _ in targets))
-    return suppress(result, options.baseline)
+    scanned = ScanResult(schema_version=SCHEMA_VERSION, settings=options.settings,
+                         files=tuple(results[p] for p, _ in targets))
+    return suppress(scanned, options.baseline)

@@ -1,1 +1,2 @@
-"""The rule language: parse, validate and print rule files (grammar in grammar/, rules in rules/)."""
+"""The rule language: parse, validate and print rule files (grammar in grammar/, rules in
+rules/)."""

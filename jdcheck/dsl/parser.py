@@ -82,7 +82,8 @@ def parse_file(path: str | Path) -> ast.RuleFile:
     try:
         text = p.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError("E200", f"cannot read the rule file: {exc}", ast.Pos(str(p), 1, 1)) from None
+        raise RuleError("E200", f"cannot read the rule file: {exc}",
+                        ast.Pos(str(p), 1, 1)) from None
     return parse_text(text, str(p))
 
 
@@ -146,7 +147,8 @@ class _Build(Transformer[Token, ast.RuleFile]):
     def string(self, meta: Any, token: Token) -> str:
         return unquote(str(token))
 
-    def rule(self, meta: Any, rule_id: Token, name: str, *statements: tuple[str, Any]) -> ast.Rule:
+    def rule(self, meta: Any, rule_id: Token, name: str,
+             *statements: tuple[str, Any, ast.Pos]) -> ast.Rule:
         fields: dict[str, Any] = {"messages": [], "checks": [], "examples": [], "law": []}
         seen: list[tuple[str, ast.Pos]] = []
         for key, value, pos in statements:

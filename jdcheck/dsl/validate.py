@@ -163,13 +163,13 @@ def _walk(expr: ast.Expr) -> Iterator[ast.Predicate]:
             yield from _walk(operand)
 
 
-def _expr(expr: ast.Expr, scope: ast.Scope, variables: set[str | None],
+def _expr(expr: ast.Expr, scope: ast.Scope, variables: set[str],
           lexicons: set[str]) -> Iterator[RuleError]:
     for p in _walk(expr):
         yield from _predicate(p, scope, variables, lexicons)
 
 
-def _predicate(p: ast.Predicate, scope: ast.Scope, variables: set[str | None],
+def _predicate(p: ast.Predicate, scope: ast.Scope, variables: set[str],
                lexicons: set[str]) -> Iterator[RuleError]:
     name, args = p.name, p.args
     for arg in args:

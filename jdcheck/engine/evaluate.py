@@ -182,7 +182,8 @@ def _triggers(expr: ast.Expr) -> frozenset[str] | None:
         return min(known, key=len) if known else None
     if isinstance(expr, ast.Or):
         parts = [_triggers(e) for e in expr.operands]
-        return None if any(p is None for p in parts) else frozenset().union(*parts)
+        known = [p for p in parts if p is not None]
+        return None if len(known) < len(parts) else frozenset().union(*known)
     return None
 
 
@@ -239,7 +240,7 @@ def _allowed(needs: list[frozenset[str] | None],
     if any(keys is None for keys in needs):
         return None
     out: set[tuple[int, int]] = set()
-    for keys in needs:
+    for keys in needs:  # none is None here
         for key in keys or ():
             out |= holders.get(key, set())
     return out

@@ -115,7 +115,8 @@ def _link_leads(doc: Document, ann: Annotations) -> None:
                                     and end - start >= length else start or 0)
 
 
-_SECTION_CONTEXT = {("duties",): "duty", ("functions",): "duty", ("rights",): "right"}
+_SECTION_CONTEXT: dict[tuple[str, ...], str] = {("duties",): "duty", ("functions",): "duty",
+                                               ("rights",): "right"}
 
 
 def _classify(doc: Document, ann: Annotations, kinds: frozenset[str] | None) -> None:

@@ -8,7 +8,8 @@ from functools import cache
 
 from jdcheck.nlp.quantity_words import CURRENCY, SHARE_WORDS, WHOLE_PAY
 
-_PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент\w*|faiz\w*)|(?:yüzdə|yuzde)\s*(\d{1,3})",
+_PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент\w*|faiz\w*)"
+                      r"|(?:yüzdə|yuzde)\s*(\d{1,3})",
                       re.IGNORECASE)
 _FRACTION = re.compile(r"(?<![\d/.])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")
 _VULGAR = {"¼": 0.25, "½": 0.5, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
@@ -48,9 +49,9 @@ def shares(text: str) -> list[Quantity]:
             if m.group(0) not in taken:
                 found.append(Quantity("share", value, m.group(0)))
     if not found:
-        m = re.search(WHOLE_PAY, text, re.IGNORECASE)
-        if m:
-            found.append(Quantity("share", 1.0, m.group(0)))
+        whole = re.search(WHOLE_PAY, text, re.IGNORECASE)
+        if whole:
+            found.append(Quantity("share", 1.0, whole.group(0)))
     return found
 
 

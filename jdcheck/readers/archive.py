@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from typing import IO
 
 from jdcheck import errors
 from jdcheck.errors import ReadError
@@ -67,7 +68,7 @@ def check_package(data: bytes, name: str, max_unpacked: int, max_ratio: int) -> 
                                 hint="the file may be crafted to read other files; not processed")
 
 
-def _prolog(fh: io.BufferedIOBase | zipfile.ZipExtFile) -> bytes:
+def _prolog(fh: IO[bytes]) -> bytes:
     """The start of a part, read at least up to its root element (a DTD can only precede it)."""
     seen = b""
     while True:

@@ -11,7 +11,7 @@ from typing import Any
 
 from jdcheck.readers.archive import check_package, corrupt
 from jdcheck.readers.assemble import Draft
-from jdcheck.readers.docx_numbering import W, Numbering, Styles, jc_align
+from jdcheck.readers.docx_numbering import Numbering, Styles, W, jc_align
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _P, _TBL, _TR, _TC, _SDT, _SDTC = (W + t for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent"))
@@ -215,7 +215,7 @@ def _run_text(r: Any, boxes: list[Any]) -> tuple[str, int]:
             out.append(el.text or "")
         elif tag == _TAB or tag == W + "ptab":
             out.append("\t")
-        elif tag == _BR or tag == _CR:
+        elif tag in (_BR, _CR):
             if el.get(W + "type") not in ("page", "column"):
                 out.append("\n")
         elif tag == W + "noBreakHyphen":

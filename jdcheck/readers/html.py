@@ -11,8 +11,9 @@ from typing import Any
 
 from jdcheck.readers.assemble import Draft
 
-_BLOCK = frozenset("p div h1 h2 h3 h4 h5 h6 li tr td th br blockquote pre section article "
-                   "header footer ul ol table title".split())
+_BLOCK = frozenset(["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "td", "th",
+                    "br", "blockquote", "pre", "section", "article", "header", "footer",
+                    "ul", "ol", "table", "title"])
 _SKIP = frozenset(("script", "style", "head", "noscript", "template"))
 _BOLD = frozenset(("b", "strong"))
 

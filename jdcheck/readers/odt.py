@@ -65,7 +65,7 @@ class _Walker:
             if tag in ("text:p", "text:h"):
                 self.paragraph(child, part, cell, None)
             elif tag == "text:list":
-                self.list(child, part, cell, child.get_attribute("text:style-name"), 0)
+                self.walk_list(child, part, cell, child.get_attribute("text:style-name"), 0)
             elif tag == "table:table":
                 self.table(child, part)
             elif tag in ("text:section", "table:table-row-group", "text:index-body"):
@@ -90,7 +90,7 @@ class _Walker:
                 if cell.tag == "table:table-cell":
                     self.walk(cell, part, (number, r, c), 1)
 
-    def list(self, lst: Any, part: str, cell: tuple[int, int, int] | None,
+    def walk_list(self, lst: Any, part: str, cell: tuple[int, int, int] | None,
              style: str | None, level: int) -> None:
         style = style or lst.get_attribute("text:style-name") or "_default"
         counters = self._counters(lst, style, level)
@@ -111,7 +111,7 @@ class _Walker:
                     self.paragraph(child, part, cell, (label, level) if first else None)
                     first = False
                 elif child.tag == "text:list":
-                    self.list(child, part, cell, style, level + 1)
+                    self.walk_list(child, part, cell, style, level + 1)
 
     def _counters(self, lst: Any, style: str, level: int) -> list[int]:
         xml_id = lst.get_attribute("xml:id")

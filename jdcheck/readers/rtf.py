@@ -79,7 +79,8 @@ class _Walker:
         label = "".join(self.label).strip() or None
         attrs: dict[str, Any] = {"align": self.align, "page": self.page,
                                  "bold": self.bold_chars > 0 and self.plain_chars == 0,
-                                 "caps": self.caps_chars > 0 and self.caps_chars >= self.plain_chars}
+                                 "caps": self.caps_chars > 0
+                                 and self.caps_chars >= self.plain_chars}
         if self.in_table:
             if not self.table_open:
                 self.table += 1

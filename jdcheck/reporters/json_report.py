@@ -9,7 +9,6 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from jdcheck.version import __version__
 from jdcheck.model import (
     Document,
     FileError,
@@ -20,8 +19,9 @@ from jdcheck.model import (
     Suppressed,
 )
 from jdcheck.reporters.verdict import status, totals
+from jdcheck.version import __version__
 
-REPORT_VERSION = "1.0"
+REPORT_VERSION: Literal["1.0"] = "1.0"
 
 
 class Totals(BaseModel):

@@ -78,7 +78,7 @@ def scan_text(scan: ScanResult, quiet: bool = False, colour: bool = False) -> st
             continue
         s = f.summary
         kind = f", {s.kind}" if s is not None and s.kind != "job-description" else ""
-        hidden = {}
+        hidden: dict[str, int] = {}
         for x in f.suppressed:
             hidden[x.by] = hidden.get(x.by, 0) + 1
         extra = f"; {_suppressed(hidden)} suppressed" if hidden else ""

@@ -211,8 +211,8 @@ def classify(title: Title | None, sections: list[Section], lines: list[Line],
         return "vacancy", "a vacancy notice, not an approved job description"
     characteristic = lex.marker("title", "characteristic", whole=False)
     if not has_grif and sections and (runin_only or (
-            kinds <= {"functions", "qualification", "duties"} and (title is None or
-                                                                     title.kind != "job-description")
+            kinds <= {"functions", "qualification", "duties"}
+            and (title is None or title.kind != "job-description")
             and all(characteristic.search(key(s.heading)) for s in sections))):
         return "qualification-characteristic", ("only the duties, knowledge and requirements "
                                                 "paragraphs of a qualification characteristic")

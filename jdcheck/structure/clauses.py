@@ -187,7 +187,8 @@ def _assign_parents(drafts: list[_Draft]) -> None:
     for i, d in enumerate(drafts):
         for j in range(i - 1, -1, -1):
             other = drafts[j]
-            if other.depth < d.depth or (other.lead_in and not d.lead_in and other.depth <= d.depth):
+            if other.depth < d.depth or (other.lead_in and not d.lead_in
+                                         and other.depth <= d.depth):
                 d.parent = j
                 break
             if other.lead_in or (other.depth == d.depth and other.kind != d.kind

@@ -16,8 +16,8 @@ from jdcheck.model import (
     AgreementBlock,
     ApprovalBlock,
     OrderRef,
-    SignatureField,
     Signatory,
+    SignatureField,
     Span,
     TextField,
 )
@@ -227,7 +227,8 @@ def _approval_order(lines: list[Line], marker: Line, found: Grifs, lex: Lexicon)
                          date=date, order=order, span=span_of(near))
 
 
-_ISSUER_RU = re.compile(r"(?:приказом|распоряжением|решением|постановлением)\s+(.+?)(?:\s+от\s|\s+№|$)",
+_ISSUER_RU = re.compile(r"(?:приказом|распоряжением|решением|постановлением)\s+"
+                        r"(.+?)(?:\s+от\s|\s+№|$)",
                         re.IGNORECASE)
 
 
@@ -421,7 +422,7 @@ def _is_ack(line: Line, lex: Lexicon) -> bool:
     rx = lex.marker("acknowledgment", "markers", whole=False)
     k = line.key
     m = rx.search(k)
-    return bool(m) and m.start() <= 40
+    return m is not None and m.start() <= 40
 
 
 def _acknowledgment(lines: list[Line], marker: Line, found: Grifs,

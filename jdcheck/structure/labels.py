@@ -10,7 +10,8 @@ _CYR_ROMAN = str.maketrans("ІХ", "IX")
 
 _SECTION_WORD = re.compile(r"^(?:раздел|глава|часть|bölmə|fəsil|hissə)\s+([IVXLCІХ]+|\d+)"
                            r"\s*[.:)]?\s*", re.IGNORECASE)
-_NUMERIC = re.compile(r"^\.?(\d{1,2}(?:\s?\.\s?\d{1,3}){0,4})(?:(\.|\)|\s*-(?=\s))(?!\d)|(?=\s|$))\s*")
+_NUMERIC = re.compile(r"^\.?(\d{1,2}(?:\s?\.\s?\d{1,3}){0,4})"
+                      r"(?:(\.|\)|\s*-(?=\s))(?!\d)|(?=\s|$))\s*")
 _ROMAN = re.compile(r"^([IVXLCІХ]{1,6})\s*[.)]\s*|^([IVXLC]{1,6})\s+(?=[А-ЯЁA-ZƏÜÖĞIİŞÇ])")
 _DOTS = re.compile(r"\s?\.\s?")
 _LETTER = re.compile(r"^\(?([а-яёa-zəüöğışç])\)\s*", re.IGNORECASE)

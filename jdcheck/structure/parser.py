@@ -111,7 +111,8 @@ def _body_end(lines: list[Line], headings: list[Heading], used: set[int], lex: L
     if not headings:
         return len(lines)
     signoff = lex.marker("signoff", "markers", whole=False)
-    signing_tables = {ln.block.table for ln in lines if ln.in_table and _SIGN_CAPTION.search(ln.text)}
+    signing_tables = {ln.block.table for ln in lines
+                      if ln.in_table and _SIGN_CAPTION.search(ln.text)}
     for line in lines[headings[-1].line.i + 1:]:
         if line.in_table and line.block.table in signing_tables:
             return line.i
