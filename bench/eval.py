@@ -191,11 +191,13 @@ def main() -> None:
     report("Labelled clauses (corpora/clauses)", rows)
     if args.failures:
         failures(rows, texts)
-    held, held_texts = labelled(ROOT / "corpora" / "clauses" / "holdout")
-    if held:
-        report("Held-out clauses (corpora/clauses/holdout, written apart from the rules)", held)
-        if args.failures:
-            failures(held, held_texts)
+    for folder in sorted((ROOT / "corpora" / "clauses").glob("holdout*")):
+        held, held_texts = labelled(folder)
+        if held:
+            report(f"Held-out clauses (corpora/clauses/{folder.name}, written apart from "
+                   "the rules)", held)
+            if args.failures:
+                failures(held, held_texts)
     sample_rows = run_samples()
     report("Clauses of the corpus samples (corpora/src expect labels)", sample_rows)
     if args.failures:
