@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from blocks import Doc, build
-from sample_readme import catalogue
 from sample import SampleError, check_sample, load_sample, summary_json
+from sample_readme import catalogue
 from write_docx import write_docx
 from write_odt import write_odt
 from write_pdf import write_pdf

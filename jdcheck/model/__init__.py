@@ -13,8 +13,8 @@ from jdcheck.model.document import (
     NameField,
     OrderRef,
     Section,
-    SignatureField,
     Signatory,
+    SignatureField,
     TextField,
 )
 from jdcheck.model.findings import CATEGORIES, Finding, severity_rank

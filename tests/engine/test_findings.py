@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from jdcheck.model import Settings
-from jdcheck.scan import scan_file
 from jdcheck.readers import Limits
+from jdcheck.scan import scan_file
 
 BASE = """УТВЕРЖДАЮ
 Директор ООО «Альфа»
