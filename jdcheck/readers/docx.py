@@ -7,6 +7,7 @@ proxy objects are slow on tables and do not expose numbering labels or text boxe
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from typing import Any
 
 from jdcheck.readers.archive import check_package, corrupt
@@ -28,17 +29,30 @@ def read(data: bytes, name: str, limits: Any) -> Draft:
     """Read a .docx file's bytes into a Draft."""
     check_package(data, name, limits.max_unpacked_bytes, limits.max_compression_ratio)
     import docx
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many types for a broken package
         raise corrupt(name, f"{type(exc).__name__}: {exc}") from None
+    draft = Draft("docx")
+    walker = walk_document(document, draft)
+    if walker.page_marks:
+        draft.pages = walker.page
+    else:
+        draft.drop("page")
+    return draft
+
+
+def walk_document(document: Any, draft: Draft,
+                  on_paragraph: Callable[[Any], None] | None = None) -> _Walker:
+    """Walk an open python-docx Document into ``draft``: headers, body, then footers, each
+    paragraph a block; ``on_paragraph`` sees every paragraph element as it is reached (the
+    annotator uses it to find the paragraph behind each block)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
     part = document.part
     styles = Styles(part.styles.element if _has_styles(part) else None)
-    numbering_root = _numbering_root(part)
-    draft = Draft("docx")
-    walker = _Walker(draft, styles, Numbering(numbering_root, styles))
+    walker = _Walker(draft, styles, Numbering(_numbering_root(part), styles), on_paragraph)
     extra = [(rel.reltype, rel.target_part.element) for rel in part.rels.values()
              if not rel.is_external and rel.reltype in (RT.HEADER, RT.FOOTER)]
     seen: set[str] = set()
@@ -49,11 +63,7 @@ def read(data: bytes, name: str, limits: Any) -> Draft:
     for reltype, root in extra:
         if reltype == RT.FOOTER:
             walker.walk_part(root, "footer", seen)
-    if walker.page_marks:
-        draft.pages = walker.page
-    else:
-        draft.drop("page")
-    return draft
+    return walker
 
 
 def _has_styles(part: Any) -> bool:
@@ -74,8 +84,10 @@ def _numbering_root(part: Any) -> Any | None:
 class _Walker:
     """Walks WordprocessingML containers in document order, adding one block per paragraph."""
 
-    def __init__(self, draft: Draft, styles: Styles, numbering: Numbering) -> None:
+    def __init__(self, draft: Draft, styles: Styles, numbering: Numbering,
+                 on_paragraph: Callable[[Any], None] | None = None) -> None:
         self.draft = draft
+        self.on_paragraph = on_paragraph
         self.styles = styles
         self.numbering = numbering
         self.page = 1
@@ -117,6 +129,8 @@ class _Walker:
 
     def paragraph(self, p: Any, part: str, cell: tuple[int, int, int] | None) -> None:
         """Add one paragraph: text, style facts, numbering label; then its text boxes."""
+        if self.on_paragraph is not None:
+            self.on_paragraph(p)
         ppr = p.find(W + "pPr")
         style_id, num_id, ilvl, jc, outline = _ppr_facts(ppr)
         style = self.styles.paragraph(style_id)
