@@ -114,13 +114,15 @@ def render(result: Any, fmt: str, quiet: bool = False, colour: bool = False) -> 
 
         return scan_json(result)
     if fmt == "html":
+        from jdcheck.dsl.loader import load
         from jdcheck.reporters.html import render_html
 
-        return render_html(result, lang)
+        return render_html(result, lang, load(result.settings.rule_dirs).rules)
     if fmt == "sarif":
+        from jdcheck.dsl.loader import load
         from jdcheck.reporters.sarif import render_sarif
 
-        return render_sarif(result, lang)
+        return render_sarif(result, lang, load(result.settings.rule_dirs).rules)
     if fmt == "junit":
         from jdcheck.reporters.junit import render_junit
 
@@ -139,7 +141,8 @@ def _write(path: str, text: str) -> None:
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.jdcheck-tmp")
-    tmp.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    with tmp.open("w", encoding="utf-8", newline="") as fh:  # the text keeps its own line ends
+        fh.write(text if text.endswith("\n") else text + "\n")
     tmp.replace(target)
 
 

@@ -3,11 +3,14 @@ and the text report's marked quotes."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 import shutil
 from datetime import date, timedelta
 from pathlib import Path
+from xml.etree import ElementTree
 
 import docx
 
@@ -100,6 +103,20 @@ def test_several_outputs_in_one_run_and_inputs_untouched(tmp_path: Path) -> None
     data = json.loads(out_json.read_text(encoding="utf-8"))
     assert result.returncode == (1 if data["totals"]["failed"] else 0)
     assert f"{data['totals']['findings']} findings" in text
+    others = {kind: tmp_path / f"report.{kind}" for kind in ("html", "sarif", "junit", "csv")}
+    every = run("scan", str(doc), "--format", "json", *[
+        x for kind, path in others.items() for x in (f"--output-{kind}", str(path))],
+        cwd=tmp_path)
+    assert json.loads(every.stdout)["totals"] == data["totals"]
+    sarif = json.loads(others["sarif"].read_text(encoding="utf-8"))
+    assert sarif["version"] == "2.1.0"
+    assert len(sarif["runs"][0]["results"]) == data["totals"]["findings"]
+    suite = ElementTree.parse(others["junit"]).getroot()
+    assert len(suite.findall(".//testcase")) == 1
+    rows = list(csv.DictReader(io.StringIO(others["csv"].read_text(encoding="utf-8"))))
+    assert len(rows) == data["totals"]["findings"]
+    assert data["files"][0]["findings"][0]["fingerprint"] in others["html"].read_text(
+        encoding="utf-8")
     refused = run("scan", str(doc), "-o", str(doc), cwd=tmp_path)
     assert refused.returncode == 2 and "being scanned" in refused.stderr
     assert hashlib.sha256(doc.read_bytes()).hexdigest() == digest
@@ -131,3 +148,28 @@ def test_the_python_api_for_workflows(tmp_path: Path) -> None:
     base = tmp_path / "base.json"
     run("baseline", "create", str(doc), "-o", str(base), cwd=tmp_path)
     assert not jdcheck.check_file(doc, baseline=base).findings
+
+
+def _comments(path: Path) -> int:
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        if "word/comments.xml" not in z.namelist():
+            return 0
+        return z.read("word/comments.xml").decode("utf-8").count("<w:comment ")
+
+
+def test_annotate_a_file_and_a_folder(tmp_path: Path) -> None:
+    doc = _copy(tmp_path)
+    shutil.copy(CORPORA / "ru_menedzher_po_prodazham.pdf", doc.parent)
+    data = _json(run("scan", str(doc), "--format", "json", cwd=tmp_path).stdout)
+    findings = data["totals"]["findings"]
+    out = tmp_path / "annotated.docx"
+    done = run("annotate", str(doc), "-o", str(out), cwd=tmp_path)
+    assert done.returncode == 0 and f"{findings} comments" in done.stdout
+    assert _comments(out) == findings
+    folder = tmp_path / "annotated"
+    scanned = run("scan", str(doc.parent), "--annotate-dir", str(folder), cwd=tmp_path)
+    assert _comments(folder / SAMPLE) == findings
+    assert "ru_menedzher_po_prodazham.pdf: not annotated" in scanned.stderr
+    assert not (folder / "ru_menedzher_po_prodazham.docx").exists()
