@@ -173,3 +173,12 @@ def test_annotate_a_file_and_a_folder(tmp_path: Path) -> None:
     assert _comments(folder / SAMPLE) == findings
     assert "ru_menedzher_po_prodazham.pdf: not annotated" in scanned.stderr
     assert not (folder / "ru_menedzher_po_prodazham.docx").exists()
+
+
+def test_progress_goes_to_stderr_only_when_asked_or_on_a_terminal(tmp_path: Path) -> None:
+    _copy(tmp_path)
+    _copy(tmp_path, "az_kassir.docx")
+    shown = run("scan", str(tmp_path / "docs"), "--progress", "--format", "json", cwd=tmp_path)
+    assert "[1/2]" in shown.stderr and json.loads(shown.stdout)["totals"]["files"] == 2
+    quiet = run("scan", str(tmp_path / "docs"), "--format", "json", cwd=tmp_path)
+    assert "[1/2]" not in quiet.stderr
