@@ -152,14 +152,21 @@ def _sha(path: Path) -> str:
 # --- the shipped corpus, with the findings a scan gives --------------------------------------
 
 
-@pytest.mark.parametrize("path", DOCX, ids=lambda p: p.name)
-def test_one_comment_per_finding_on_its_paragraph(path: Path, corpus_findings: Any,
-                                                  tmp_path: Path) -> None:
+def _annotated(path: Path, corpus_findings: Any, tmp_path: Path) -> tuple[Any, Path, Any]:
+    """A corpus document's findings, its annotated copy, and the annotator's result; the
+    original's bytes are checked unchanged."""
     findings = _findings(corpus_findings, path)
     before = _sha(path)
     out = tmp_path / "annotated.docx"
     result = annotate_docx(path, findings, out)
     assert _sha(path) == before
+    return findings, out, result
+
+
+@pytest.mark.parametrize("path", DOCX, ids=lambda p: p.name)
+def test_one_comment_per_finding_on_its_paragraph(path: Path, corpus_findings: Any,
+                                                  tmp_path: Path) -> None:
+    findings, out, result = _annotated(path, corpus_findings, tmp_path)
     assert result.path == out and result.comments == len(findings)
     existing, _ = _saved(path) if _has_comments(path) else ([], None)
     saved, root = _saved(out)
@@ -193,11 +200,7 @@ def _has_comments(path: Path) -> bool:
 @pytest.mark.parametrize("path", DOCX, ids=lambda p: p.name)
 def test_copy_keeps_text_tables_and_styles(path: Path, corpus_findings: Any,
                                            tmp_path: Path) -> None:
-    findings = _findings(corpus_findings, path)
-    before = _sha(path)
-    out = tmp_path / "annotated.docx"
-    annotate_docx(path, findings, out)
-    assert _sha(path) == before
+    findings, out, _ = _annotated(path, corpus_findings, tmp_path)
     assert _contents(out) == _contents(path)
     assert read_document(out).blocks == read_document(path).blocks
     assert _style_ids(path) <= _style_ids(out)

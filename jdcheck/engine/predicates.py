@@ -249,28 +249,26 @@ def _limit(text: str) -> float:
     return float(Fraction(text))
 
 
-def share_cmp(ctx: Ctx, op: str, limit: str) -> bool:
+def _quantity(ctx: Ctx, kind: str, holds: Callable[[float], bool]) -> bool:
+    """A share of pay or a money amount in the text (or its lead-in) for which ``holds``."""
     if ctx.facts is None:
         return False
     for facts, lead in _texts(ctx.facts):
-        for q in facts.shares:
-            if _CMP[op](q.value, _limit(limit)):
+        for q in (facts.shares if kind == "share" else facts.amounts):
+            if holds(q.value):
                 at = facts.text.find(q.text)
-                _mark(ctx, (at, at + len(q.text)) if at >= 0 else None, "share", q.text, lead)
+                _mark(ctx, (at, at + len(q.text)) if at >= 0 else None,
+                      "share" if kind == "share" else "value", q.text, lead)
                 return True
     return False
+
+
+def share_cmp(ctx: Ctx, op: str, limit: str) -> bool:
+    return _quantity(ctx, "share", lambda v: _CMP[op](v, _limit(limit)))
 
 
 def amount_cmp(ctx: Ctx, op: str, limit: str) -> bool:
-    if ctx.facts is None:
-        return False
-    for facts, lead in _texts(ctx.facts):
-        for q in facts.amounts:
-            if _CMP[op](q.value, float(limit)):
-                at = facts.text.find(q.text)
-                _mark(ctx, (at, at + len(q.text)) if at >= 0 else None, "value", q.text, lead)
-                return True
-    return False
+    return _quantity(ctx, "amount", lambda v: _CMP[op](v, float(limit)))
 
 
 def agreement_mentions(ctx: Ctx, var: str) -> bool:
