@@ -7,6 +7,7 @@ one pipeline call per language; matches that would straddle two clauses are drop
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -84,14 +85,20 @@ def annotate(doc: Document, matcher: TermMatcher, kinds: frozenset[str] | None,
     _link_leads(doc, ann)
     if classify:
         _classify(doc, ann, classify_kinds)
+    texts: dict[int, list[str]] = {}
     for (si, _), facts in ann.clauses.items():
-        section = ann.sections.setdefault(si, Facts("", facts.lang))
-        section.text = f"{section.text}{_SEPARATOR}{facts.text}" if section.text else facts.text
+        if si not in ann.sections:
+            ann.sections[si] = Facts("", facts.lang)
+            texts[si] = []
+        texts[si].append(facts.text)
+        section_keys = ann.sections[si].keys
         for key, where in facts.keys.items():
-            section.keys.setdefault(key, where)
+            section_keys.setdefault(key, where)
+    for si, parts in texts.items():
+        ann.sections[si].text = _SEPARATOR.join(parts)
     whole = Facts(_SEPARATOR.join(f.text for f in ann.clauses.values()), fallback)
-    for facts in ann.clauses.values():
-        for key, where in facts.keys.items():
+    for section in ann.sections.values():
+        for key, where in section.keys.items():
             whole.keys.setdefault(key, where)
     ann.document = whole
     return ann
@@ -140,13 +147,16 @@ def _classify(doc: Document, ann: Annotations, kinds: frozenset[str] | None) -> 
 
 
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyzəığşçöüABCDEFGHIJKLMNOPQRSTUVWXYZƏIĞŞÇÖÜİ")
+_CYRILLIC = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
 
 
 def _lang(text: str, fallback: str) -> str:
-    # a clause of a Russian document with no Latin letter is Russian (the common case, and
-    # cheap); anything else is detected
+    # a clause with no letter of the other script is in the document's language (the common
+    # case, and cheap: detection would say the same); anything else is detected
     if fallback == "ru" and _LATIN.isdisjoint(text):
         return "ru"
+    if fallback == "az" and _CYRILLIC.isdisjoint(text):
+        return "az"
     found = language.detect(text, fallback)
     if found == "mixed":
         s = language.shares(text)
@@ -157,28 +167,35 @@ def _lang(text: str, fallback: str) -> str:
 def _run(lang: str, items: list[tuple[tuple[int, int], str]], matcher: TermMatcher,
          ann: Annotations, keep_tokens: bool) -> None:
     """One spaCy call for all texts of a language; each text's terms found in its own tokens."""
+    from spacy.attrs import IDX
+
     starts: list[int] = []
     pos = 0
     for _, text in items:
         starts.append(pos)
         pos += len(text) + len(_SEPARATOR)
-    spacy_doc = nlp(lang)(_SEPARATOR.join(text for _, text in items))
+    # the tokenizer alone: the Words below carry the lemmas, made once per distinct form
+    spacy_doc = nlp(lang).make_doc(_SEPARATOR.join(text for _, text in items))
     forms, where = distinct_words(spacy_doc, lang)
     tokens = [forms[i] for i in where]
     form_atoms = matcher.token_atoms(lang, forms)
     atoms = [form_atoms[i] for i in where]
-    spans = [spacy_doc.char_span(offset, offset + len(text), alignment_mode="expand")
-             for (_, text), offset in zip(items, starts, strict=True)]
-    bounds = [(sp.start, sp.end) if sp is not None else (0, 0) for sp in spans]
+    # each text's tokens: from the first token starting at its offset to the last one starting
+    # before its end (texts start and end on token boundaries: they are stripped and joined
+    # by a blank line)
+    idx = spacy_doc.to_array(IDX).tolist() if len(spacy_doc) else []
+    firsts = [bisect_left(idx, offset) for offset in starts]
+    bounds = [(lo, bisect_left(idx, offset + len(text), lo))
+              for lo, offset, (_, text) in zip(firsts, starts, items, strict=True)]
     found = matcher.find(lang, atoms, bounds)
-    for (key, _), offset, span, keys in zip(items, starts, spans, found, strict=True):
-        if span is None:
+    for (key, _), offset, (lo, hi), keys in zip(items, starts, bounds, found, strict=True):
+        if lo == hi:
             continue
         facts = ann.position if key == (-1, -1) else ann.clauses[key]
         if facts is not None:
-            for name, (lo, hi) in keys.items():
-                first, last = spacy_doc[span.start + lo], spacy_doc[span.start + hi - 1]
-                facts.keys.setdefault(name, (first.idx - offset,
-                                             last.idx + len(last) - offset))
+            for name, (a, b) in keys.items():
+                facts.keys.setdefault(name, (idx[lo + a] - offset,
+                                             idx[lo + b - 1] + len(tokens[lo + b - 1].text)
+                                             - offset))
         if keep_tokens:
-            ann.tokens[key] = tokens[span.start:span.end]
+            ann.tokens[key] = tokens[lo:hi]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from jdcheck.nlp.azerbaijani import fold as az_fold
 from jdcheck.nlp.pipeline import nlp, ru_term_lemma, words
@@ -168,23 +168,35 @@ def compile_term(term: str, lang: str,
 MAX_GAP = 4
 
 
+class _Step(NamedTuple):
+    """An element as matching tests it: the bits of its atoms in a token's mask."""
+
+    mask: int
+    negate: bool
+    gap: int
+
+
 @dataclass
 class _Compiled:
-    """The terms of one language, indexed by the atoms of their anchor element."""
+    """The terms of one language, indexed by the atoms of their anchor element. Each atom has
+    a bit; a token is the bit mask of the atoms it satisfies, so testing an element on a token,
+    or whether a text holds every word a term needs, is one integer operation."""
 
-    terms: list[tuple[str, tuple[_Element, ...]]]
+    terms: list[tuple[str, tuple[_Step, ...]]]
+    bit: dict[Atom, int]
     first: dict[Atom, list[int]]
     always: list[int]
     eq: dict[str, dict[str, list[Atom]]]
     pre: dict[str, dict[str, list[Atom]]]
     num: dict[str, list[Atom]]
-    required: list[tuple[frozenset[Atom], ...]]
-    cache: dict[tuple[str, str], frozenset[Atom]] = field(default_factory=dict)
-    by_hash: dict[int, frozenset[Atom]] = field(default_factory=dict)
-    anchored: dict[frozenset[Atom], tuple[int, ...]] = field(default_factory=dict)
+    required: list[tuple[int, tuple[int, ...]]]   # (bits all needed, masks one of each needed)
+    cache: dict[tuple[str, str], int] = field(default_factory=dict)
+    by_hash: dict[int, int] = field(default_factory=dict)
+    anchored: dict[int, tuple[int, ...]] = field(default_factory=lambda: {0: ()})
 
-    def atoms(self, lemma: str, norm: str) -> frozenset[Atom]:
-        """Every atom a token with this lemma and norm satisfies (kept per distinct word)."""
+    def atoms(self, lemma: str, norm: str) -> int:
+        """The mask of every atom a token with this lemma and norm satisfies (kept per
+        distinct word, with the terms anchored on them)."""
         key = (lemma, norm)
         found = self.cache.get(key)
         if found is not None:
@@ -201,13 +213,18 @@ class _Compiled:
             while k < len(norm) and norm[k].isdigit():
                 k += 1
             out.update(self.num.get(norm[:k], ()))
-        result = frozenset(out)
+        mask = 0
+        for atom in out:
+            mask |= 1 << self.bit[atom]
+        if mask not in self.anchored:
+            self.anchored[mask] = tuple(sorted({n for a in out for n in self.first.get(a, ())}))
         if len(self.cache) < 500_000:
-            self.cache[key] = result
-        return result
+            self.cache[key] = mask
+        return mask
 
 
 def _compile(entries: list[tuple[str, tuple[_Element, ...]]]) -> _Compiled:
+    bit: dict[Atom, int] = {}
     first: dict[Atom, list[int]] = {}
     always: list[int] = []
     eq: dict[str, dict[str, list[Atom]]] = {"lemma": {}, "norm": {}}
@@ -222,13 +239,25 @@ def _compile(entries: list[tuple[str, tuple[_Element, ...]]]) -> _Compiled:
                 first.setdefault(atom, []).append(n)
         for element in elements:
             for atom in element.atoms:
+                bit.setdefault(atom, len(bit))
                 test, attr, value = atom
                 table = num if test == "num" else (eq if test == "eq" else pre)[attr]
                 bucket = table.setdefault(value, [])
                 if atom not in bucket:
                     bucket.append(atom)
-    required = [tuple(e.atoms for e in elements if not e.negate) for _, elements in entries]
-    return _Compiled(entries, first, always, eq, pre, num, required)
+
+    def mask(atoms: frozenset[Atom]) -> int:
+        return sum(1 << bit[a] for a in atoms)
+
+    terms = [(key, tuple(_Step(mask(e.atoms), e.negate, e.gap) for e in elements))
+             for key, elements in entries]
+    required = []
+    for _, elements in entries:
+        positive = [e.atoms for e in elements if not e.negate and e.atoms]
+        required.append((mask(frozenset(a for atoms in positive if len(atoms) == 1
+                                        for a in atoms)),
+                         tuple(mask(atoms) for atoms in positive if len(atoms) > 1)))
+    return _Compiled(terms, bit, first, always, eq, pre, num, required)
 
 
 def _anchor(elements: tuple[_Element, ...]) -> _Element | None:
@@ -240,21 +269,16 @@ def _anchor(elements: tuple[_Element, ...]) -> _Element | None:
     return max(positive, key=lambda e: min(len(value) for _, _, value in e.atoms))
 
 
-def _fits(element: _Element, atoms: frozenset[Atom]) -> bool:
-    hit = not element.atoms.isdisjoint(atoms)
-    return hit != element.negate
-
-
-def _extend(elements: tuple[_Element, ...], tokens: list[frozenset[Atom]], j: int,
-            pos: int, stop: int) -> int | None:
-    """End of a match of elements[j:] starting at or after ``pos`` (within each gap and
-    before ``stop``)."""
-    if j == len(elements):
+def _extend(steps: tuple[_Step, ...], tokens: list[int], j: int, pos: int,
+            stop: int) -> int | None:
+    """End of a match of steps[j:] starting at or after ``pos`` (within each gap and before
+    ``stop``)."""
+    if j == len(steps):
         return pos
-    element = elements[j]
-    for p in range(pos, min(pos + element.gap + 1, stop)):
-        if _fits(element, tokens[p]):
-            end = _extend(elements, tokens, j + 1, p + 1, stop)
+    step = steps[j]
+    for p in range(pos, min(pos + step.gap + 1, stop)):
+        if bool(tokens[p] & step.mask) != step.negate:
+            end = _extend(steps, tokens, j + 1, p + 1, stop)
             if end is not None:
                 return end
     return None
@@ -283,72 +307,57 @@ class TermMatcher:
             self._compiled[lang] = _compile(entries)
         return self._compiled[lang]
 
-    def token_atoms(self, lang: str, tokens: Any) -> list[frozenset[Atom]]:
-        """The atoms of each token of a spaCy Doc, or of each Word of a list."""
+    def token_atoms(self, lang: str, tokens: Any) -> list[int]:
+        """The atom mask of each token of a spaCy Doc, or of each Word of a list."""
         if not isinstance(tokens, list):
             tokens = words(tokens, lang)
         compiled = self._for(lang)
         by_hash = compiled.by_hash
-        out: list[frozenset[Atom]] = []
+        out: list[int] = []
         for word in tokens:
-            atoms = by_hash.get(word.orth)
-            if atoms is None:
-                atoms = compiled.atoms(word.lemma_, word.norm_)
+            mask = by_hash.get(word.orth)
+            if mask is None:
+                mask = compiled.atoms(word.lemma_, word.norm_)
                 if len(by_hash) < 500_000:
-                    by_hash[word.orth] = atoms
-            out.append(atoms)
+                    by_hash[word.orth] = mask
+            out.append(mask)
         return out
 
-    def find(self, lang: str, atoms: list[frozenset[Atom]],
+    def find(self, lang: str, atoms: list[int],
              spans: list[tuple[int, int]] | None = None) -> list[dict[str, tuple[int, int]]]:
         """For each span of tokens (start, end; default: all of them), the first match (start
         and end token, relative to the span) of every key found inside it."""
         spans = spans if spans is not None else [(0, len(atoms))]
-        return [self._find(self._for(lang), atoms[lo:hi]) for lo, hi in spans]
+        compiled = self._for(lang)
+        return [self._find(compiled, atoms[lo:hi]) for lo, hi in spans]
 
     @staticmethod
-    def _find(compiled: _Compiled, atoms: list[frozenset[Atom]]) -> dict[str, tuple[int, int]]:
-        if not atoms:
+    def _find(compiled: _Compiled, tokens: list[int]) -> dict[str, tuple[int, int]]:
+        if not tokens:
             return {}
-        at: dict[frozenset[Atom], list[int]] = {}
-        for i, here in enumerate(atoms):
-            if here:
-                at.setdefault(here, []).append(i)
-        where: dict[Atom, list[int]] = {}
+        present = 0
         candidates: set[int] = set(compiled.always)
         anchored = compiled.anchored
-        for here, positions in at.items():
-            for atom in here:
-                if atom in where:
-                    where[atom].extend(positions)
-                else:
-                    where[atom] = list(positions)
-            hit = anchored.get(here)
-            if hit is None:
-                hit = anchored[here] = tuple(n for a in here for n in compiled.first.get(a, ()))
-            candidates.update(hit)
+        for mask in set(tokens):
+            present |= mask
+            candidates.update(anchored[mask])
         found: dict[str, tuple[int, int]] = {}
-        stop = len(atoms)
-        required = compiled.required
-        present = where.keys()
+        stop = len(tokens)
+        required, terms = compiled.required, compiled.terms
         for n in sorted(candidates):
             # every word the term needs must occur somewhere in the text
-            if any(present.isdisjoint(need) for need in required[n]):
+            every, each = required[n]
+            if present & every != every or not all(present & m for m in each):
                 continue
-            key, elements = compiled.terms[n]
-            head = elements[0]
+            key, steps = terms[n]
+            head = steps[0]
             limit = found[key][0] if key in found else stop
-            if head.negate:
-                starts: Any = (i for i in range(limit) if _fits(head, atoms[i]))
-            else:
-                starts = sorted({i for a in head.atoms if a in where for i in where[a]})
-            for i in starts:
-                if i >= limit:
-                    break
-                end = _extend(elements, atoms, 1, i + 1, stop)
-                if end is not None:
-                    found[key] = (i, end)
-                    break
+            for i in range(limit):
+                if bool(tokens[i] & head.mask) != head.negate:
+                    end = _extend(steps, tokens, 1, i + 1, stop)
+                    if end is not None:
+                        found[key] = (i, end)
+                        break
         return found
 
     def match(self, lang: str, tokens: Any) -> dict[str, tuple[int, int]]:
