@@ -109,12 +109,7 @@ def _run_once(kind: str, corpus: Path, count: int) -> str:
 
 def _measure(kind: str, corpus: Path, count: int, repeats: int) -> float:
     """Best wall time of ``repeats`` runs of one measurement, each in a fresh interpreter."""
-    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from pathlib import Path; "
-            f"import bench.run as b; files = sorted(Path({str(corpus)!r}).glob('*.docx'))"
-            f"[:{count}]; b.{kind}(files[:20]); print(b.{kind}(files))")
-    runs = [float(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
-                                 text=True).stdout.strip()) for _ in range(repeats)]
-    return min(runs)
+    return min(float(_run_once(kind, corpus, count)) for _ in range(repeats))
 
 
 def main() -> None:

@@ -118,4 +118,4 @@ def find_signature(text: str, span: Span | None = None) -> SignatureField | None
 
 def is_blank_line(text: str) -> bool:
     """Only underscores, dots, dashes and spaces: a fill-in blank."""
-    return not _FILLER.sub("", text)
+    return not text or _FILLER.fullmatch(text) is not None
