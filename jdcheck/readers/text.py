@@ -94,11 +94,82 @@ def _is_markdown(text: str) -> bool:
         or bool(re.search(r"^>\s*>?\s*\S", head, re.M))
 
 
+# A monospace head set in two columns (the organisation and the title on the left, the
+# approval grif on the right, as in forms typed for a fixed-width font): the right column
+# starts at one position on several lines, some of which hold nothing on the left.
+_GAP = re.compile(r"\S( {4,})(?=\S)")
+_HEAD_LINES = 40
+_COLUMN_SLACK = 5
+
+
+def _columns(lines: list[str]) -> tuple[int, int, int] | None:
+    """The first and last line (indexes) of a two-column head and where its right column
+    starts, or None when the head is a single column."""
+    head = [ln.expandtabs(8).rstrip() for ln in lines[:_HEAD_LINES]]
+    splits: dict[int, list[int]] = {}
+    for i, line in enumerate(head):
+        for m in _GAP.finditer(line):
+            if m.end() >= 30:
+                splits.setdefault(m.end(), []).append(i)
+    best: tuple[int, list[int]] | None = None
+    for col in sorted(splits):
+        rows = sorted({i for c, ids in splits.items() if col <= c <= col + _COLUMN_SLACK
+                       for i in ids})
+        if len(rows) >= 2 and (best is None or len(rows) > len(best[1])):
+            best = (col, rows)
+    if best is None:
+        return None
+    col, rows = best
+    alone = [i for i, line in enumerate(head) if line.strip()
+             and col - 2 <= len(line) - len(line.lstrip()) <= col + 2 * _COLUMN_SLACK]
+    if not alone:
+        return None
+    first, last = min(rows + alone), max(rows + alone)
+    if last - first > 20:
+        return None
+    while first > 0 and head[first - 1].strip():
+        first -= 1
+    while last + 1 < len(head) and head[last + 1].strip():
+        last += 1
+    return first, last, col
+
+
+def _split(line: str, col: int) -> tuple[str, str]:
+    """A line of a two-column head cut where its right column starts."""
+    line = line.expandtabs(8).rstrip()
+    if len(line) - len(line.lstrip()) >= col - 2:
+        return "", line
+    cuts = [m.end() for m in _GAP.finditer(line) if abs(m.end() - col) <= 2 * _COLUMN_SLACK]
+    if not cuts:
+        return line, ""
+    at = min(cuts, key=lambda c: abs(c - col))
+    return line[:at], line[at:]
+
+
+def _unfold_columns(lines: list[str]) -> list[tuple[int, str]]:
+    """The lines with their numbers, a two-column head read column by column."""
+    numbered = list(enumerate(lines, start=1))
+    found = _columns(lines)
+    if found is None:
+        return numbered
+    first, last, col = found
+    left, right = [], []
+    for number, line in numbered[first:last + 1]:
+        a, b = _split(line, col)
+        if a.strip():
+            left.append((number, a))
+        if b.strip():
+            right.append((number, " " * col + b.strip()))
+    return numbered[:first] + left + [(0, "")] + right + [(0, "")] + numbered[last + 1:]
+
+
 def _lines(draft: Draft, text: str, markdown: bool) -> None:
     """One block per line; blank lines become gaps; deep indentation reads as right alignment."""
     gap = False
     table, row = 0, 0
-    for number, raw in enumerate(text.split("\n"), start=1):
+    lines = text.split("\n")
+    numbered = list(enumerate(lines, start=1)) if markdown else _unfold_columns(lines)
+    for number, raw in numbered:
         line = raw.rstrip()
         attrs: dict[str, Any] = {"line": number}
         if markdown:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from jdcheck.readers import read_document
+from jdcheck.structure.parser import parse
 from tests.conftest import CORPORA, REALWORLD, convert, needs_realworld, needs_soffice
 
 SAMPLE_RU = "Должностная инструкция кассира.\nКассир обязан соблюдать кассовую дисциплину."
@@ -45,6 +46,45 @@ def test_markdown_and_html_fragments_read_as_rendered(tmp_path: Path) -> None:
                                         "запрашивать", "ФИО", "Подпись"]
     assert blocks[0].heading_level == 2 and blocks[2].label == "•"
     assert (blocks[5].table, blocks[5].row, blocks[5].cell) == (1, 1, 2)
+
+
+TWO_COLUMN_HEAD = """\
+ООО «Альфа»
+                                          УТВЕРЖДАЮ
+      ДОЛЖНОСТНАЯ                         Генеральный директор
+      ИНСТРУКЦИЯ                          _____________ И.И. Петров
+01.02.2024   N 5                          «__» ________ 20__ г.
+      кладовщика
+
+1. Общие положения
+1.1. Кладовщик относится к категории рабочих.
+"""
+
+
+def test_text_two_column_head_is_read_column_by_column(tmp_path: Path) -> None:
+    path = tmp_path / "di.txt"
+    path.write_bytes(TWO_COLUMN_HEAD.encode("cp1251"))
+    texts = [b.text for b in read_document(path).blocks]
+    assert texts[:5] == ["ООО «Альфа»", "ДОЛЖНОСТНАЯ", "ИНСТРУКЦИЯ", "01.02.2024   N 5",
+                         "кладовщика"]
+    assert texts[5:9] == ["УТВЕРЖДАЮ", "Генеральный директор", "_____________ И.И. Петров",
+                          "«__» ________ 20__ г."]
+    assert texts[9:] == ["1. Общие положения", "1.1. Кладовщик относится к категории рабочих."]
+    document = parse(read_document(path))
+    assert document.approval is not None and document.approval.name is not None
+    assert document.approval.name.text == "И.И. Петров"
+    assert document.title is not None and "ИНСТРУКЦИЯ" in document.title.text.upper()
+
+
+def test_text_columns_within_a_line_are_not_a_two_column_head(tmp_path: Path) -> None:
+    # a signature line and a sheet: every line starts on the left, so nothing is unfolded
+    text = ("Должностная инструкция кассира\n\n1. Общие положения\n1.1. Кассир подчиняется "
+            "директору.\n\nС инструкцией ознакомлен:\nФ.И.О.                        Дата      "
+            "       Подпись\nИванов И.И.                   01.02.2024     ________\n")
+    path = tmp_path / "di.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [b.text for b in read_document(path).blocks] == [
+        line.strip() for line in text.splitlines() if line.strip()]
 
 
 @needs_realworld

@@ -35,8 +35,6 @@ KNOWN: dict[str, str] = {
     "paragraphs; the parser finds one heading more",
     "ru_101_uchitel_ivanovskaya_shkola_excerpt": "three header columns scrambled into one "
     "stream of lines; the approval by order is not recognised",
-    "ru_109_stanochnik_proizvodstvennaya_instrukciya_excerpt": "a monospace two-column "
-    "header: the approval date sits in the other column",
 }
 
 
