@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from jdcheck.model import Block, Span
@@ -11,6 +12,10 @@ from jdcheck.structure.normalize import key
 
 _LETTERS = re.compile(r"[^\W\d_]")
 _COLUMN_GAP = re.compile(r"\t+|\s{4,}")
+# a sentence end with no space after it, then a capital: «… təbliğ edir.Bilməlidir:», where
+# text copied from a web page lost the line break before a heading
+_GLUED = re.compile(r"(?<=[^\W\d_]{2})[.;](?=[A-ZА-ЯЁƏÖÜĞÇŞİ][^\W\d_])")
+_GLUED_WORDS = 6
 
 
 @dataclass
@@ -27,6 +32,7 @@ class Line:
     key: str
     words: int
     caps: bool
+    glued: bool = False
 
     @property
     def bold(self) -> bool:
@@ -56,13 +62,19 @@ def is_caps(text: str) -> bool:
     return text.isupper() and len(_LETTERS.findall(text[:12])) >= 3
 
 
-def prepare(blocks: tuple[Block, ...]) -> list[Line]:
-    """Lines for the body, table cells and text boxes, in document order."""
+def prepare(blocks: tuple[Block, ...],
+            is_heading: Callable[[str], bool] | None = None) -> list[Line]:
+    """Lines for the body, table cells and text boxes, in document order; ``is_heading`` lets
+    a heading glued onto the end of a paragraph become a line of its own."""
     lines: list[Line] = []
     for block in blocks:
         if block.part in ("header", "footer"):
             continue
-        for offset, text in _pieces(block.text):
+        pieces = _pieces(block.text)
+        glued = _glued(pieces[-1], is_heading) if is_heading and len(pieces) == 1 else None
+        if glued is not None:
+            pieces = [pieces[0][:1] + (glued[0],), glued[1]]
+        for offset, text in pieces:
             auto = block.label is not None and offset == _first_offset(block.text)
             if auto:
                 label: Label | None = parse_auto(block.label or "")
@@ -72,8 +84,22 @@ def prepare(blocks: tuple[Block, ...]) -> list[Line]:
             body = body.strip()
             lines.append(Line(i=len(lines), block=block, text=text, offset=offset, label=label,
                               auto=auto, body=body, key=key(body), words=len(body.split()),
-                              caps=block.caps or is_caps(body)))
+                              caps=block.caps or is_caps(body),
+                              glued=glued is not None and offset == glued[1][0]))
     return lines
+
+
+def _glued(piece: tuple[int, str],
+           is_heading: Callable[[str], bool]) -> tuple[str, tuple[int, str]] | None:
+    """The paragraph and the heading glued onto its end, or None."""
+    offset, text = piece
+    for m in reversed(list(_GLUED.finditer(text))):
+        tail = text[m.end():]
+        if len(tail.split()) > _GLUED_WORDS:
+            return None
+        if is_heading(tail):
+            return text[:m.end()], (offset + m.end(), tail)
+    return None
 
 
 def _first_offset(text: str) -> int:

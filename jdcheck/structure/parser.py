@@ -9,7 +9,7 @@ from jdcheck.structure import classify as cls
 from jdcheck.structure.clauses import build_clauses
 from jdcheck.structure.fields import find_name
 from jdcheck.structure.grifs import find_grifs
-from jdcheck.structure.headings import Heading, find_headings
+from jdcheck.structure.headings import Heading, find_headings, match_vocabulary
 from jdcheck.structure.lexicon import Lexicon, lexicon
 from jdcheck.structure.lines import Line, prepare
 
@@ -21,6 +21,7 @@ _MESSAGES = {
     "D206": "the job description starts after other text",
     "D207": "the agreement block is repeated; counted once",
     "D208": "a table inside a section was not read as clauses",
+    "D209": "a heading glued onto the end of a paragraph was split off",
 }
 _UNDERSCORES = re.compile(r"_{3,}")
 _SIGN_CAPTION = re.compile(r"\(\s*(?:подпись|imza|фамилия|ф\.?\s?и\.?\s?о)", re.IGNORECASE)
@@ -30,7 +31,8 @@ _APPENDIX = re.compile(r"^(?:приложение|elave)\b")
 def parse(raw: RawDocument, lex: Lexicon | None = None) -> Document:
     """Parse the blocks of one document into the model."""
     lex = lex or lexicon()
-    lines = prepare(raw.blocks)
+    lines = prepare(raw.blocks, lambda text: bool(match_vocabulary(text, lex)
+                                                  or match_vocabulary(text, lex, strict=True)))
     grifs = find_grifs(lines, lex)
     used = set(grifs.used)
     title = cls.find_title(lines, used, lex)
@@ -47,6 +49,8 @@ def parse(raw: RawDocument, lex: Lexicon | None = None) -> Document:
     kind, reason = cls.classify(title, sections, lines, has_grif, lex)
     diagnostics = list(raw.diagnostics)
     diagnostics += [_diag(code, raw, block) for code, block in notes]
+    diagnostics += [_diag("D209", raw, ln.block.index) for ln in lines
+                    if ln.glued and ln.i in {h.line.i for h in headings}]
     diagnostics += [_diag(code, raw, block) for code, _, block in grifs.notes]
     if title is not None and title.lines[0].i > 40 and headings:
         diagnostics.append(_diag("D206", raw, title.lines[0].block.index))

@@ -21,8 +21,6 @@ EXPECTATIONS = sorted(EXPECTED_REALWORLD.glob("*.yaml"))
 
 # Documents the parser still reads differently from a person, with the difference.
 KNOWN: dict[str, str] = {
-    "az_003_huquq_sobesinin_mudiri_excerpt": "web text glued headings onto paragraphs "
-    "(«…təbliğ edir.Bilməlidir:»); the parser sees one paragraph where a person sees two",
     "az_005_surucu_emek_funksiyasi_excerpt": "a tag page: the unrelated post above the "
     "characteristic is read as part of it (its law reference sets jurisdiction az)",
     "az_006_bas_muhasib_vezifeleri_huquqlari_mesuliyyeti_excerpt": "an explanatory article "

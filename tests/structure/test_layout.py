@@ -1,0 +1,47 @@
+"""Layouts that text copied from web pages and typed forms leave behind, read from files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+
+from jdcheck.readers import read_document
+from jdcheck.structure.parser import parse
+
+
+def _docx(path: Path, paragraphs: list[str]) -> Path:
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    document.save(str(path))
+    return path
+
+
+def test_a_heading_glued_onto_a_paragraph_is_split_off(tmp_path: Path) -> None:
+    path = _docx(tmp_path / "di.docx", [
+        "Должностная инструкция менеджера по работе с клиентами",
+        "Должностные обязанности:",
+        "Принимает заказы клиентов и ведёт их учёт. Консультирует клиентов.Права:",
+        "Получать информацию, необходимую для выполнения обязанностей.",
+    ])
+    document = parse(read_document(path))
+    assert [(s.kinds, len(s.clauses)) for s in document.sections] == [
+        (("duties",), 1), (("rights",), 1)]
+    assert document.sections[0].clauses[0].text.endswith("Консультирует клиентов.")
+    assert [d.code for d in document.diagnostics if d.code == "D209"] == ["D209"]
+
+
+def test_a_sentence_glued_onto_another_stays_in_its_clause(tmp_path: Path) -> None:
+    path = _docx(tmp_path / "di.docx", [
+        "Должностная инструкция менеджера по работе с клиентами",
+        "Должностные обязанности:",
+        "Принимает заказы клиентов.Ведёт их учёт.",
+        "Права:",
+        "Получать информацию, необходимую для выполнения обязанностей.",
+    ])
+    document = parse(read_document(path))
+    assert [(s.kinds, len(s.clauses)) for s in document.sections] == [
+        (("duties",), 1), (("rights",), 1)]
+    assert document.sections[0].clauses[0].text == "Принимает заказы клиентов.Ведёт их учёт."
+    assert not [d for d in document.diagnostics if d.code == "D209"]
