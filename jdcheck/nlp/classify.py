@@ -106,6 +106,10 @@ def _ru_explicit(tokens: list[Any]) -> str | None:
         rest = [w for w in words if w != "мочь"]
         right = _pair_at(rest, m.RU_RIGHT, False)
         duty = _pair_at(words, m.RU_DUTY, False)
+        forbids = [i for i, t in enumerate(segment) if t.norm_ in m.RU_FORBIDDEN
+                   and (i == 0 or segment[i - 1].lemma_ != "не")]
+        if forbids and (duty is None or forbids[0] < duty):
+            duty = forbids[0]
         if _ru_modal_right(segment):
             right = min(right if right is not None else 99, words.index("мочь"))
         if right is not None and "не" in words[:right + 1][-3:]:
@@ -145,6 +149,8 @@ def _az_explicit(tokens: list[Any]) -> str | None:
     if not words:
         return None
     tail = words[-_HEAD:]
+    if tail[-1] in m.AZ_RIGHT_NOUN:
+        return "right"
     right = _pair_at(tail, m.AZ_RIGHT, True)
     if right is not None and tail[right].startswith("biler") and right > 0 and \
             tail[right - 1].endswith(m.AZ_PASSIVE_OPTATIVE):
@@ -246,7 +252,7 @@ def _duty_by_meaning(tokens: list[Any], verb: str, lang: str) -> bool:
         if any(f" {v}" in closing for v in m.AZ_DEMAND):
             return False
         if words and words[-1].endswith(m.AZ_NEGATIVE_INFINITIVE):
-            return True
+            return not any(w.endswith(m.AZ_CONDITION) for w in words[:-1])
         if any(f" {cue}" in joined for cue in m.AZ_DUTY_CUES):
             return True
         return any(f" {v}" in closing for v in m.AZ_DUTY_VERBS)

@@ -24,8 +24,11 @@ RU_RIGHT = (
 RU_DUTY = (
     ("обязать", ""), ("обязанный", ""), ("должный", ""), ("обязываться", ""), ("надлежать", ""),
     ("нести", "обязанность"), ("возлагаться", "обязанность"), ("вменяться", "обязанность"),
-    ("возлагаться", ""), ("вменяться", ""), ("необходимо", ""),
+    ("возлагаться", ""), ("вменяться", ""), ("необходимо", ""), ("запрещаться", ""),
 )
+# «… запрещено разглашать»: the short forms forbid; the full participle describes («… не
+# запрещённых законодательством»), so forms, not the lemma.
+RU_FORBIDDEN = ("запрещено", "запрещен", "запрещена", "запрещены")
 # In a lead-in line («… осуществляет следующие обязанности:», «… имеет право:»).
 RU_LEAD_DUTY = ("обязанность", "функция", "обязанный", "должный", "осуществлять",
                 "выполнять", "возлагаться")
@@ -74,8 +77,8 @@ RU_DUTY_VERBS = ("соблюдать", "выполнять", "исполнять
                  "составление", "ведение", "обеспечение", "соблюдение", "выполнение",
                  "исполнение", "подготовка", "оформление", "учёт", "учет", "хранение")
 # Words that make an item an obligation: a prohibition or a fixed rhythm of work.
-RU_DUTY_CUES = ("не", "своевременный", "ежедневный", "ежедневно", "еженедельно", "ежемесячно",
-                "ежеквартально", "регулярно",
+RU_DUTY_CUES = ("не", "обязательно", "своевременный", "ежедневный", "ежедневно", "еженедельно",
+                "ежемесячно", "ежеквартально", "регулярно",
                 "своевременно", "постоянно", "систематически", "бережно", "немедленно",
                 "незамедлительно", "аккуратно", "тщательно", "строго", "неукоснительно")
 # Objects after «вести» that make it a right («вести переговоры / переписку»).
@@ -103,8 +106,11 @@ AZ_DUTY_CUES = ("her gun", "her hefte", "her ay", "her rub", "her il", "gunde", 
 AZ_DUTY = (
     ("borcludur", ""), ("borcludurlar", ""), ("mecburidir", ""), ("ohdesine", "dusur"),
     ("ohdeliyi", "var"), ("ohdeliyidir", ""), ("hevale", "edilir"), ("uzerine", "qoyulur"),
-    ("vezifesidir", ""), ("mutleqdir", ""),
+    ("vezifesidir", ""), ("mutleqdir", ""), ("qadagan", "edilir"), ("qadagan", "olunur"),
+    ("qadagandir", ""),
 )
+# A list item that closes on the noun «right» («… imzalamaq hüququ»): a right.
+AZ_RIGHT_NOUN = ("huququ", "huququdur", "selahiyyeti", "selahiyyetidir", "ixtiyari")
 AZ_LIABILITY = (
     ("mesuliyyet", "dasiyir"), ("mesuliyyet", "dasiyirlar"), ("cavabdehdir", ""),
     ("mesuliyyete", "celb"), ("cavabdeh", ""), ("mesuliyyetini", "dasiyir"),
@@ -128,8 +134,10 @@ AZ_LOCATIVE = ("dedir", "tedir", "dadir", "tadir")
 AZ_PASSIVE_OPTATIVE = ("una", "une", "ile", "ila", "ina", "ine", "ula", "ule")
 # A closing word that forbids («… verə bilməz», «… icazə verilmir»).
 AZ_PROHIBITION = ("bilmez", "olmaz", "qadagandir", "yolverilmezdir")
-# The negative infinitive («yol verməmək»): a prohibition.
+# The negative infinitive («yol verməmək»): a prohibition, unless a condition comes first
+# («… nasaz olduqda işə başlamamaq»: the right to refuse unsafe work).
 AZ_NEGATIVE_INFINITIVE = ("mamaq", "memek")
+AZ_CONDITION = ("dikde", "diqda", "duqda", "dukde", "tikde", "tiqda", "tuqda", "tukde")
 AZ_PRESENT = ("ir", "ur", "yir", "yur", "ar", "er", "irler", "urlar")
 # The predicative («-dır»: «malikdir», «cavabdehdir») is not a present-tense verb.
 AZ_PREDICATIVE = ("dir", "dur", "tir", "tur")

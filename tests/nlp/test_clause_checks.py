@@ -97,6 +97,30 @@ def test_a_statement_of_the_lead_in_is_reported_once(tmp_path: Path) -> None:
     assert full[0].quote and full[0].quote.startswith("Продавцы по графику")
 
 
+def test_prohibitions_rights_named_by_a_noun_and_refusals(tmp_path: Path) -> None:
+    ru = _docx(tmp_path / "operator.docx", "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ операциониста", [
+        ("Общие положения", ["Операционист назначается на должность приказом директора."]),
+        ("Должностные обязанности", ["Обслуживает клиентов банка."]),
+        ("Права", [
+            "Сотрудникам операционного офиса запрещено разглашать сведения о вкладах.",
+            "Участвовать в общественных организациях, не запрещённых законодательством."]),
+    ])
+    found = [(f.rule, f.quote) for f in _scan(ru) if f.rule.startswith("JD-C")]
+    assert len(found) == 1 and found[0][0] == "JD-C002" and "запрещено" in (found[0][1] or "")
+    az = _docx(tmp_path / "yukleyici.docx", "VƏZİFƏ TƏLİMATI yükləyici sürücüsü", [
+        ("Ümumi müddəalar", ["Sürücü direktorun əmri ilə vəzifəyə təyin edilir."]),
+        ("Vəzifə öhdəlikləri", [
+            "Yükləri anbara daşıyır.",
+            "Növbə rəisi olmadıqda yük qaimələrini imzalamaq hüququ."]),
+        ("Hüquqlar", [
+            "Yükləyici nasaz olduqda işə başlamamaq.",
+            "Müştərilərin məlumatlarını yaymaq qadağan edilir."]),
+    ])
+    rules = sorted((f.rule, (f.quote or "")[:12]) for f in _scan(az)
+                   if f.rule.startswith("JD-C"))
+    assert rules == [("JD-C001", "Növbə rəisi "), ("JD-C002", "Müştərilərin")]
+
+
 def _eval_module():  # noqa: ANN202
     spec = importlib.util.spec_from_file_location("jdcheck_eval", ROOT / "bench" / "eval.py")
     assert spec is not None and spec.loader is not None
