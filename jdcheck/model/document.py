@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Literal
 
@@ -9,6 +10,9 @@ from pydantic import BaseModel, ConfigDict
 
 from jdcheck.model.blocks import Block, SourceInfo
 from jdcheck.model.span import Diagnostic, Span
+
+# a sentence ends and another begins (with a capital) inside a text
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZА-ЯЁƏÖÜĞÇŞİ]")
 
 SectionKind = Literal[
     "general", "qualification", "functions", "duties", "rights", "liability",
@@ -141,6 +145,13 @@ class Section(_Frozen):
     def items(self) -> tuple[Clause, ...]:
         """Clauses other than lead-in lines."""
         return tuple(c for c in self.clauses if not c.lead_in)
+
+    @property
+    def counted(self) -> tuple[Clause, ...]:
+        """The clauses a reader counts: the items, and the lead-ins that state something of
+        their own before the sentence that introduces the list («… несут полную
+        ответственность за имущество. Во время дежурства запрещается:»)."""
+        return tuple(c for c in self.clauses if not c.lead_in or _SENTENCE_BREAK.search(c.text))
 
 
 class Evidence(_Frozen):

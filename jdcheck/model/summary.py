@@ -94,6 +94,6 @@ def summarize(doc: Document) -> dict[str, Any]:
         "approval": approval,
         "agreement": agreement,
         "acknowledgment": ack,
-        "sections": [{"heading": s.heading, "kinds": list(s.kinds), "clauses": len(s.items)}
+        "sections": [{"heading": s.heading, "kinds": list(s.kinds), "clauses": len(s.counted)}
                      for s in doc.sections],
     }

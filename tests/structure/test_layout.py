@@ -45,3 +45,23 @@ def test_a_sentence_glued_onto_another_stays_in_its_clause(tmp_path: Path) -> No
         (("duties",), 1), (("rights",), 1)]
     assert document.sections[0].clauses[0].text == "Принимает заказы клиентов.Ведёт их учёт."
     assert not [d for d in document.diagnostics if d.code == "D209"]
+
+
+def test_a_lead_in_that_also_states_something_counts_as_a_clause(tmp_path: Path) -> None:
+    from jdcheck.model import summarize
+
+    path = _docx(tmp_path / "di.docx", [
+        "Должностная инструкция продавца",
+        "Должностные обязанности:",
+        "Продавец выполняет следующие обязанности:",
+        "- выкладывает товар;",
+        "- обслуживает покупателей.",
+        "Продавцы по графику охраняют магазин ночью. Во время дежурства продавцу запрещается:",
+        "- покидать магазин;",
+        "- отключать сигнализацию.",
+    ])
+    document = parse(read_document(path))
+    # the pure lead-in introduces its list and is not counted; the second one also says what
+    # sellers do, so a reader counts it
+    assert [len(s.clauses) for s in document.sections] == [6]
+    assert [s["clauses"] for s in summarize(document)["sections"]] == [5]

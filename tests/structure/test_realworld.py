@@ -29,8 +29,6 @@ KNOWN: dict[str, str] = {
     "are not recognised as sections",
     "ru_006_ranner_vkusny_kofe": "informal Markdown whose heading levels were lost; the "
     "parser splits the sections differently",
-    "ru_024_prodavec_magazina": "unnumbered headings and sub-headings look alike in plain "
-    "paragraphs; the parser finds one heading more",
     "ru_101_uchitel_ivanovskaya_shkola_excerpt": "three header columns scrambled into one "
     "stream of lines; the approval by order is not recognised",
 }
