@@ -279,7 +279,8 @@ def _right_by_meaning(tokens: list[Any], verb: str, lang: str) -> bool:
         words = [t.norm_ for t in tokens if t.is_alpha]
         joined = " " + " ".join(words)
         return any(f" {v}" in joined for v in m.AZ_RIGHT_VERBS) or any(
-            _sequence(words, idiom, prefix=True) for idiom in m.AZ_RIGHT_IDIOMS)
+            _sequence(words, idiom, prefix=True) for idiom in m.AZ_RIGHT_IDIOMS
+            if f" {idiom[0]}" in joined)
     words = [t.lemma_ for t in tokens if t.is_alpha]
     if len(words) > 1 and words[0] == "не" and words[1] in m.RU_REFUSAL:
         return False
