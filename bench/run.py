@@ -7,7 +7,9 @@ second for (a) python-docx opening each file and reading every paragraph and tab
 (b) jdcheck reading and parsing each file in one process, (c) the same with every rule, (d)
 `jdcheck scan --jobs N` over the folder, and the peak memory of the scan. Timings are
 wall-clock, best of the repeats; what the rules add is also measured paired, file by file in
-one process (CPU time), which a drift in the machine's speed between runs cannot skew.
+one process (CPU time), which a drift in the machine's speed between runs cannot skew. Every
+measuring process keeps freed memory as `jdcheck scan` does (jdcheck/allocator.py), the bare
+python-docx read included.
 """
 
 from __future__ import annotations
@@ -101,6 +103,7 @@ def _run_once(kind: str, corpus: Path, count: int) -> str:
     """The printed result of one measurement in a fresh interpreter (after 20 files of
     warm-up)."""
     code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from pathlib import Path; "
+            "from jdcheck.allocator import keep_freed_memory; keep_freed_memory(); "
             f"import bench.run as b; files = sorted(Path({str(corpus)!r}).glob('*.docx'))"
             f"[:{count}]; b.{kind}(files[:20]); print(b.{kind}(files))")
     return subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,

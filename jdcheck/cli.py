@@ -214,11 +214,13 @@ def scan(paths: tuple[str, ...], fmt: str, output: str | None, output_json: str 
          config: str | None, max_file_size: float, max_unpacked_size: float, timeout: float,
          **flags: Any) -> None:
     """Scan files and folders (recursively), check every document and report the findings."""
+    from jdcheck.allocator import keep_freed_memory
     from jdcheck.baseline import expired, load_baseline
     from jdcheck.reporters.verdict import FAIL_ON
     from jdcheck.scan import ScanOptions, iter_files
     from jdcheck.scan import scan as run_scan
 
+    keep_freed_memory()
     settings = _settings(paths[0], config, fail_on=fail_on, **flags)
     extra = {"json": output_json, "html": output_html, "sarif": output_sarif,
              "junit": output_junit, "csv": output_csv}

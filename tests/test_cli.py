@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import CORPORA
 
 
@@ -87,3 +89,13 @@ def test_usage_errors_exit_2() -> None:
 def test_help_lists_the_exit_codes() -> None:
     result = run("--help")
     assert result.returncode == 0 and "some inputs could not be read" in result.stdout
+
+
+def test_the_scan_keeps_freed_memory_where_glibc_allows_it() -> None:
+    import platform
+
+    from jdcheck.allocator import keep_freed_memory
+
+    if not (sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc"):
+        pytest.skip("the allocator tuning is for glibc")
+    assert keep_freed_memory()
