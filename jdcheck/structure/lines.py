@@ -16,6 +16,8 @@ _COLUMN_GAP = re.compile(r"\t+|\s{4,}")
 # text copied from a web page lost the line break before a heading
 _GLUED = re.compile(r"(?<=[^\W\d_]{2})[.;](?=[A-ZА-ЯЁƏÖÜĞÇŞİ][^\W\d_])")
 _GLUED_WORDS = 6
+_GLUED_REACH = 160            # characters from the end a glued heading can start within
+_GLUE_HINT = re.compile(r"[.;][A-ZА-ЯЁƏÖÜĞÇŞİ]")
 
 
 @dataclass
@@ -93,7 +95,10 @@ def _glued(piece: tuple[int, str],
            is_heading: Callable[[str], bool]) -> tuple[str, tuple[int, str]] | None:
     """The paragraph and the heading glued onto its end, or None."""
     offset, text = piece
-    for m in reversed(list(_GLUED.finditer(text))):
+    start = max(0, len(text) - _GLUED_REACH)
+    if not _GLUE_HINT.search(text, start):
+        return None
+    for m in reversed(list(_GLUED.finditer(text, start))):
         tail = text[m.end():]
         if len(tail.split()) > _GLUED_WORDS:
             return None
