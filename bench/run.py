@@ -9,9 +9,8 @@ second for (a) python-docx opening each file and reading every paragraph and tab
 wall-clock, best of the repeats. What the rules add is measured twice: over whole runs, parsing
 alone and with the rules alternately in fresh processes (the median of the pairs' ratios), and
 paired file by file in one process (CPU time), which a drift in the machine's speed between
-runs cannot skew. Every
-measuring process keeps freed memory as `jdcheck scan` does (jdcheck/allocator.py), the bare
-python-docx read included.
+runs cannot skew. Every measuring process keeps freed memory as `jdcheck scan` does
+(jdcheck/allocator.py), the bare python-docx read included.
 """
 
 from __future__ import annotations

@@ -71,29 +71,18 @@ def nlp(lang: str) -> Any:
     name = f"jdcheck_lemmas_{lang}"
     if name not in Language.factories:
 
-        seen: dict[int, tuple[int, int]] = {}
-
         @Language.component(name)
         def _lemmas(doc: Any) -> Any:
-            # Work on the doc's arrays: each distinct word form is lemmatised once per
-            # process, and no Token object is made per word.
+            # Work on the doc's arrays: each distinct word form is analysed once per process
+            # (the same Words the checks read), and no Token object is made per word.
             import numpy
-            from spacy.attrs import LEMMA, NORM, ORTH
+            from spacy.attrs import LEMMA, NORM
 
-            if not len(doc):
-                return doc
-            strings = doc.vocab.strings
-            forms, where = numpy.unique(doc.to_array(ORTH), return_inverse=True)
-            rows = []
-            for orth in forms.tolist():
-                pair = seen.get(orth)
-                if pair is None:
-                    text = strings[orth]
-                    pair = (strings.add(lemma(text, lang)), strings.add(norm(text, lang)))
-                    if len(seen) < 1_000_000:
-                        seen[orth] = pair
-                rows.append(pair)
-            doc.from_array([LEMMA, NORM], numpy.array(rows, dtype="uint64")[where])
+            forms, where = distinct_words(doc, lang)
+            if forms:
+                strings = doc.vocab.strings
+                rows = [(strings.add(w.lemma_), strings.add(w.norm_)) for w in forms]
+                doc.from_array([LEMMA, NORM], numpy.array(rows, dtype="uint64")[where])
             return doc
 
     pipeline = spacy.blank("az" if lang == "az" else "ru")

@@ -78,6 +78,7 @@ def _numbering_root(part: Any) -> Any | None:
     try:
         return part.numbering_part.element
     except (KeyError, NotImplementedError):
+        # python-docx raises NotImplementedError for a document without a numbering part
         return None
 
 

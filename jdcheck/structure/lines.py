@@ -73,10 +73,8 @@ def prepare(blocks: tuple[Block, ...],
         if block.part in ("header", "footer"):
             continue
         pieces = _pieces(block.text)
-        glued = _glued(pieces[-1], is_heading) if is_heading and len(pieces) == 1 else None
-        if glued is not None:
-            pieces = [pieces[0][:1] + (glued[0],), glued[1]]
-        for offset, text in pieces:
+        split = _glued(pieces[0], is_heading) if is_heading and len(pieces) == 1 else None
+        for offset, text in split or pieces:
             auto = block.label is not None and offset == _first_offset(block.text)
             if auto:
                 label: Label | None = parse_auto(block.label or "")
@@ -87,13 +85,13 @@ def prepare(blocks: tuple[Block, ...],
             lines.append(Line(i=len(lines), block=block, text=text, offset=offset, label=label,
                               auto=auto, body=body, key=key(body), words=len(body.split()),
                               caps=block.caps or is_caps(body),
-                              glued=glued is not None and offset == glued[1][0]))
+                              glued=split is not None and offset == split[1][0]))
     return lines
 
 
 def _glued(piece: tuple[int, str],
-           is_heading: Callable[[str], bool]) -> tuple[str, tuple[int, str]] | None:
-    """The paragraph and the heading glued onto its end, or None."""
+           is_heading: Callable[[str], bool]) -> list[tuple[int, str]] | None:
+    """The paragraph and the heading glued onto its end, as two pieces, or None."""
     offset, text = piece
     start = max(0, len(text) - _GLUED_REACH)
     if not _GLUE_HINT.search(text, start):
@@ -103,7 +101,7 @@ def _glued(piece: tuple[int, str],
         if len(tail.split()) > _GLUED_WORDS:
             return None
         if is_heading(tail):
-            return text[:m.end()], (offset + m.end(), tail)
+            return [(offset, text[:m.end()]), (offset + m.end(), tail)]
     return None
 
 

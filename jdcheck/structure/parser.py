@@ -49,8 +49,7 @@ def parse(raw: RawDocument, lex: Lexicon | None = None) -> Document:
     kind, reason = cls.classify(title, sections, lines, has_grif, lex)
     diagnostics = list(raw.diagnostics)
     diagnostics += [_diag(code, raw, block) for code, block in notes]
-    diagnostics += [_diag("D209", raw, ln.block.index) for ln in lines
-                    if ln.glued and ln.i in {h.line.i for h in headings}]
+    diagnostics += [_diag("D209", raw, h.line.block.index) for h in headings if h.line.glued]
     diagnostics += [_diag(code, raw, block) for code, _, block in grifs.notes]
     if title is not None and title.lines[0].i > 40 and headings:
         diagnostics.append(_diag("D206", raw, title.lines[0].block.index))

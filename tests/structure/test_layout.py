@@ -6,6 +6,7 @@ from pathlib import Path
 
 import docx
 
+from jdcheck.model import Document
 from jdcheck.readers import read_document
 from jdcheck.structure.parser import parse
 
@@ -18,31 +19,27 @@ def _docx(path: Path, paragraphs: list[str]) -> Path:
     return path
 
 
-def test_a_heading_glued_onto_a_paragraph_is_split_off(tmp_path: Path) -> None:
-    path = _docx(tmp_path / "di.docx", [
-        "Должностная инструкция менеджера по работе с клиентами",
-        "Должностные обязанности:",
-        "Принимает заказы клиентов и ведёт их учёт. Консультирует клиентов.Права:",
-        "Получать информацию, необходимую для выполнения обязанностей.",
-    ])
+def _manager(tmp_path: Path, duties: list[str]) -> Document:
+    """A manager's job description: the duties given, then a rights section with one item
+    (its heading is among ``duties`` when it is glued onto them)."""
+    rights = "Получать информацию, необходимую для выполнения обязанностей."
+    path = _docx(tmp_path / "di.docx", ["Должностная инструкция менеджера по работе с клиентами",
+                                        "Должностные обязанности:", *duties, rights])
     document = parse(read_document(path))
     assert [(s.kinds, len(s.clauses)) for s in document.sections] == [
         (("duties",), 1), (("rights",), 1)]
+    return document
+
+
+def test_a_heading_glued_onto_a_paragraph_is_split_off(tmp_path: Path) -> None:
+    document = _manager(tmp_path, [
+        "Принимает заказы клиентов и ведёт их учёт. Консультирует клиентов.Права:"])
     assert document.sections[0].clauses[0].text.endswith("Консультирует клиентов.")
     assert [d.code for d in document.diagnostics if d.code == "D209"] == ["D209"]
 
 
 def test_a_sentence_glued_onto_another_stays_in_its_clause(tmp_path: Path) -> None:
-    path = _docx(tmp_path / "di.docx", [
-        "Должностная инструкция менеджера по работе с клиентами",
-        "Должностные обязанности:",
-        "Принимает заказы клиентов.Ведёт их учёт.",
-        "Права:",
-        "Получать информацию, необходимую для выполнения обязанностей.",
-    ])
-    document = parse(read_document(path))
-    assert [(s.kinds, len(s.clauses)) for s in document.sections] == [
-        (("duties",), 1), (("rights",), 1)]
+    document = _manager(tmp_path, ["Принимает заказы клиентов.Ведёт их учёт.", "Права:"])
     assert document.sections[0].clauses[0].text == "Принимает заказы клиентов.Ведёт их учёт."
     assert not [d for d in document.diagnostics if d.code == "D209"]
 
