@@ -52,7 +52,29 @@ def find_title(lines: list[Line], used: set[int], lex: Lexicon) -> Title | None:
                 best = (score, Title(line.text, [line], kind, _position(lines, line, before,
                                                                          after, used)))
             break
-    return best[1] if best else None
+    return best[1] if best else _characteristic_title(lines, used, lex)
+
+
+def _characteristic_title(lines: list[Line], used: set[int], lex: Lexicon) -> Title | None:
+    """«Sürücünün əmək funksiyası (dərəcələr üzrə)»: the first line of a qualification
+    characteristic names the post; a short entry line after it («3. Avtomobil sürücüsü»)
+    gives the post in the nominative."""
+    rx = lex.marker("title", "characteristic_title", whole=False)
+    first = [ln for ln in lines[:80] if ln.i not in used][:3]
+    for n, line in enumerate(first):
+        m = rx.search(line.key)
+        if m is None or line.words > 10 or line.text.rstrip().endswith((":", ".")):
+            continue
+        if m.start() == 0 and not line.key[m.end():].strip():
+            continue
+        entry = first[n + 1] if n + 1 < len(first) else None
+        position = None
+        if entry is not None and entry.words <= 4 and not entry.ends_sentence():
+            position = _tidy(entry.body.lower())
+        elif m.start() > 0:
+            position = _tidy(line.body.split()[0])
+        return Title(line.text, [line], "characteristic", position)
+    return None
 
 
 def _regulation_title(k: str) -> bool:
@@ -204,6 +226,8 @@ def classify(title: Title | None, sections: list[Section], lines: list[Line],
         return "employment-contract", f"titled «{title.text}»: an employment contract"
     if title is not None and title.kind == "order" or (order_body and not core):
         return "order", "an order (приказ / əmr), not a job description"
+    if title is not None and title.kind == "topic" and not has_grif:
+        return "article", f"titled «{title.text}»: a text about the post, without sections"
     if title is not None and title.kind == "regulation" and len(core) < 3:
         return "regulation", f"titled «{title.text}»: a regulation, not a job description"
     if lex.marker("title", "vacancy", whole=False).search(body_key[:3000]) and not has_grif \
@@ -224,6 +248,9 @@ def classify(title: Title | None, sections: list[Section], lines: list[Line],
             return "article", f"titled «{title.text}»: a text about job descriptions"
         if not sections and not has_grif and items < 3:
             return "article", f"titled «{title.text}» but without sections, grif or items"
+        if kinds == {"other"} and not has_grif:
+            return "article", (f"titled «{title.text}», but none of its sections is one of a "
+                               "job description")
         return "job-description", f"titled «{title.text}»"
     if not sections and items >= 3 and lex.marker("title", "self_reference",
                                                   whole=False).search(body_key):

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from jdcheck.model import Clause, Span
 from jdcheck.structure.fields import is_blank_line
+from jdcheck.structure.lexicon import lexicon
 from jdcheck.structure.lines import Line
+from jdcheck.structure.normalize import key
 
 _TERMINAL = (".", ";", ":", "!", "?")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -163,9 +166,18 @@ def _join(prev: _Draft, line: Line) -> None:
     prev.lines.append(line)
 
 
+@cache
+def _grade() -> re.Pattern[str]:
+    words = "|".join(re.escape(key(w)) for w in lexicon().markers["subheading"]["grade"])
+    return re.compile(rf"^\d{{1,2}}(?: ?[a-zа-я]{{1,3}})? (?:{words})$")
+
+
 def _is_subheading(line: Line, following: list[Line]) -> bool:
-    """A short bold or capitalised group title inside a section (not a clause)."""
+    """A short bold or capitalised group title inside a section (not a clause), or a grade
+    heading of a qualification characteristic («4-cü dərəcə»)."""
     body = line.body.rstrip()
+    if line.words <= 3 and following and _grade().match(key(line.text)):
+        return True
     if line.words > 8 or body.endswith((".", ";", ",")) or not following:
         return False
     return (line.bold or line.caps or line.block.heading_level is not None) and \

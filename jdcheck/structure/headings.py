@@ -136,11 +136,45 @@ def find_headings(lines: list[Line], used: set[int], lex: Lexicon) -> tuple[list
             if runin is not None:
                 found[line.i] = runin
                 notes.append(("D203", line.block.index))
+    if not found:
+        for heading in _prose_subheadings(lines, used):
+            found[heading.line.i] = heading
+            notes.append(("D202", heading.line.block.index))
     if found:
         for heading in _by_look(lines, used, found, lex):
             found[heading.line.i] = heading
             notes.append(("D202", heading.line.block.index))
     return [found[i] for i in sorted(found)], notes
+
+
+_PROSE_WORDS = 25
+
+
+def _prose_subheadings(lines: list[Line], used: set[int]) -> list[Heading]:
+    """The sub-headings of an article: short title-like lines that stand alone between prose
+    paragraphs. Tried only when no heading is known by its words; two are needed.
+
+    A sub-heading printed twice in a row (a rendering duplicate of a web page) is read once.
+    """
+    out: list[Heading] = []
+    free = [ln for ln in lines if ln.i not in used and not ln.in_table]
+    for n, line in enumerate(free[:-1]):
+        body = line.body.strip()
+        if line.label is not None or not 2 <= line.words <= 8 or ":" in body \
+                or not body[:1].isupper() or line.ends_sentence() or not _heading_shape(line):
+            continue
+        after = free[n + 1]
+        last = n + 2 == len(free)        # a truncated excerpt may end mid-sentence
+        if after.words < (_PROSE_WORDS // 2 if last else _PROSE_WORDS) or not (
+                last or after.text.rstrip().endswith((".", "!", "?"))):
+            continue
+        before = free[n - 1] if n else None
+        if before is not None and before.body.strip() == body:
+            used.add(before.i)
+        elif before is not None and not before.ends_sentence():
+            continue
+        out.append(Heading(line, ("other",), _TRAIL.sub("", body), None, "look"))
+    return out if len(out) >= 2 else []
 
 
 def _continues_items(lines: list[Line], line: Line, used: set[int],

@@ -12,16 +12,19 @@ from jdcheck.structure.grifs import find_grifs
 from jdcheck.structure.headings import Heading, find_headings, match_vocabulary
 from jdcheck.structure.lexicon import Lexicon, lexicon
 from jdcheck.structure.lines import Line, prepare
+from jdcheck.structure.normalize import key
 
 _MESSAGES = {
     "D202": "heading recognised from its layout (numbering, bold or capitals), not from its words",
     "D203": "a heading run into its first paragraph was split off",
-    "D204": "a short bold or capitalised line inside a section was read as a sub-heading",
+    "D204": "a short bold, capitalised or grade line inside a section was read as a sub-heading",
     "D205": "numbering restarts or jumps inside the section",
     "D206": "the job description starts after other text",
     "D207": "the agreement block is repeated; counted once",
     "D208": "a table inside a section was not read as clauses",
     "D209": "a heading glued onto the end of a paragraph was split off",
+    "D210": "the text up to a «read more» link belongs to another post on the page; left out",
+    "D211": "grif columns were merged line by line; the agreement was read by the names in it",
 }
 _UNDERSCORES = re.compile(r"_{3,}")
 _SIGN_CAPTION = re.compile(r"\(\s*(?:подпись|imza|фамилия|ф\.?\s?и\.?\s?о)", re.IGNORECASE)
@@ -33,8 +36,9 @@ def parse(raw: RawDocument, lex: Lexicon | None = None) -> Document:
     lex = lex or lexicon()
     lines = prepare(raw.blocks, lambda text: bool(match_vocabulary(text, lex)
                                                   or match_vocabulary(text, lex, strict=True)))
-    grifs = find_grifs(lines, lex)
-    used = set(grifs.used)
+    foreign = _foreign_prefix(lines, lex)
+    grifs = find_grifs(lines, lex, start=foreign)
+    used = set(grifs.used) | set(range(foreign))
     title = cls.find_title(lines, used, lex)
     if title is not None:
         used.update(ln.i for ln in title.lines)
@@ -43,14 +47,24 @@ def parse(raw: RawDocument, lex: Lexicon | None = None) -> Document:
     end = _body_end(lines, headings, grifs.used, lex)
     sections, section_notes = _sections(lines, headings, used, end, _flow(raw, lines))
     notes.extend(section_notes)
+    if title is None and _is_topic(sections):
+        head = headings[-1]
+        title = cls.Title(head.line.text, [head.line], "topic", None)
+        sections = []
     language, shares = cls.detect_language(raw.text)
-    jurisdiction = cls.detect_jurisdiction(raw.text, raw.blocks, lex)
+    own_text = raw.text
+    if foreign:
+        cut = lines[foreign].block.start if foreign < len(lines) else len(raw.text)
+        own_text = " " * cut + raw.text[cut:]
+    jurisdiction = cls.detect_jurisdiction(own_text, raw.blocks, lex)
     has_grif = grifs.approval is not None or bool(grifs.agreements)
     kind, reason = cls.classify(title, sections, lines, has_grif, lex)
     diagnostics = list(raw.diagnostics)
     diagnostics += [_diag(code, raw, block) for code, block in notes]
     diagnostics += [_diag("D209", raw, h.line.block.index) for h in headings if h.line.glued]
     diagnostics += [_diag(code, raw, block) for code, _, block in grifs.notes]
+    if foreign:
+        diagnostics.append(_diag("D210", raw, lines[foreign - 1].block.index))
     if title is not None and title.lines[0].i > 40 and headings:
         diagnostics.append(_diag("D206", raw, title.lines[0].block.index))
     return Document(
@@ -62,6 +76,35 @@ def parse(raw: RawDocument, lex: Lexicon | None = None) -> Document:
         agreements=tuple(grifs.agreements), sections=tuple(sections),
         acknowledgment=grifs.acknowledgment, diagnostics=tuple(diagnostics),
         blocks=raw.blocks, text=raw.text)
+
+
+_ARROWS = " →»>…."
+
+
+def _foreign_prefix(lines: list[Line], lex: Lexicon) -> int:
+    """How many lines at the top belong to other posts: those up to the last «read more» link
+    among the first lines of a web page (a tag page lists teasers above the document)."""
+    read_more = lex.marker("web", "read_more")
+    cut = 0
+    for line in lines[:80]:
+        if line.words <= 4 and read_more.match(key(line.text.strip(_ARROWS))):
+            cut = line.i + 1
+    return cut if cut < len(lines) else 0
+
+
+_POSSESSOR = re.compile(r"^[a-z]+(?:in|un|nin|nun) ")
+
+
+def _is_topic(sections: list[Section]) -> bool:
+    """«Mühasibin vəzifələri, hüquqları və məsuliyyəti» over prose, with no other section that
+    holds anything: the title of a text about a post, not a section of its job description."""
+    if not sections:
+        return False
+    last = sections[-1]
+    return (len(set(last.kinds) & {"duties", "rights", "liability", "functions"}) >= 3
+            and last.number is None and last.recognised_by == "vocabulary"
+            and bool(_POSSESSOR.match(key(last.heading) + " "))
+            and all(not s.clauses for s in sections[:-1]))
 
 
 def _flow(raw: RawDocument, lines: list[Line]) -> str:
