@@ -19,6 +19,8 @@ _MONTH_RE = (r"(январ[яь]|феврал[яь]|марта?|апрел[яь]
 _DATE_WORDS = re.compile(r"[«\"“]?\s*(\d{1,2})\s*[»\"”]?\s+" + _MONTH_RE +
                          r"\s+(\d{4})", re.IGNORECASE)
 _DATE_NUM = re.compile(r"(?<![\d.])(\d{1,2})\s?[./]\s?(\d{1,2})\s?[./]\s?(\d{4}|\d{2})(?![\d])")
+# «29».08.2025, « 29» 08.2025г.: the day in quotes as on a form, month and year in figures
+_DATE_QUOTED = re.compile(r"[«\"“]\s*(\d{1,2})\s*[»\"”]\s*[./]?\s*(\d{1,2})\s?[./]\s?(\d{4})(?!\d)")
 _DATE_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _ZERO_DATE = re.compile(r"(?<!\d)0{1,2}\.0{1,2}\.(?:0{2}|0{4})(?!\d)")
 _BLANK_DATE = re.compile(
@@ -54,7 +56,8 @@ _FILLER = re.compile(r"[\s_.\-–—/|:,;\"«»()]+")
 
 def find_date(text: str, span: Span | None = None) -> DateField | None:
     """A filled date («15» марта 2024 г., 15.03.2024) or a blank placeholder, if present."""
-    for rx, order in ((_DATE_WORDS, "dmy-word"), (_DATE_ISO, "ymd"), (_DATE_NUM, "dmy")):
+    for rx, order in ((_DATE_WORDS, "dmy-word"), (_DATE_ISO, "ymd"), (_DATE_NUM, "dmy"),
+                      (_DATE_QUOTED, "dmy")):
         m = rx.search(text)
         if not m:
             continue

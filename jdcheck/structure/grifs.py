@@ -15,6 +15,7 @@ from jdcheck.model import (
     Acknowledgment,
     AgreementBlock,
     ApprovalBlock,
+    DateField,
     OrderRef,
     Signatory,
     SignatureField,
@@ -70,13 +71,14 @@ def marker_segment(line: Line, rx: re.Pattern[str], max_tail: int = 0) -> tuple[
     return None
 
 
-def find_grifs(lines: list[Line], lex: Lexicon) -> Grifs:
-    """Find the approval grif, agreement grifs and the acknowledgment."""
+def find_grifs(lines: list[Line], lex: Lexicon, start: int = 0) -> Grifs:
+    """Find the approval grif, agreement grifs and the acknowledgment from line ``start`` on."""
     found = Grifs()
     sign = lex.marker("approval", "signature")
     order = lex.marker("approval", "order")
     agree = lex.marker("agreement", "markers")
-    for line in lines:
+    stacked: list[Line] = []
+    for line in lines[start:]:
         if line.i in found.used or (line.label is not None and line.label.kind == "num"
                                     and line.words > 6) or not _CANDIDATE.search(line.key):
             continue
@@ -91,13 +93,69 @@ def find_grifs(lines: list[Line], lex: Lexicon) -> Grifs:
                 continue
         hit = marker_segment(line, agree, max_tail=6)
         if hit is not None:
+            if not hit[1] and _stacked(lines, line, (sign, order, agree)):
+                stacked.append(line)
+                found.used.add(line.i)
+                continue
             block = _agreement(lines, line, hit, found, lex)
             if block is not None:
                 found.agreements.append(block)
             continue
         if found.acknowledgment is None and _is_ack(line, lex):
             found.acknowledgment = _acknowledgment(lines, line, found, lex)
+    for marker in stacked:
+        found.agreements.append(_interleaved_agreement(lines, marker, found, lex))
     return found
+
+
+def _stacked(lines: list[Line], marker: Line, markers: tuple[re.Pattern[str], ...]) -> bool:
+    """«СОГЛАСОВАНА» right above «УТВЕРЖДЕНА»: the heads of header columns whose lines were
+    merged one by one (PDF text of a multi-column header)."""
+    nxt = lines[marker.i + 1] if marker.i + 1 < len(lines) else None
+    if nxt is None or len(_segments(marker)) > 1 or len(_segments(nxt)) > 1 or nxt.words > 2:
+        return False
+    return any(marker_segment(nxt, rx) is not None for rx in markers)
+
+
+def _interleaved_agreement(lines: list[Line], marker: Line, found: Grifs,
+                           lex: Lexicon) -> AgreementBlock:
+    """An agreement whose column is interleaved with the next grif's: the lines left over by
+    that grif, one signatory per person named (a name closing a quoted title, as in «… имени
+    Ю.А. Гагарина», is part of that title)."""
+    stop = _stop_markers(lex)
+    region: list[Line] = []
+    for line in lines[marker.i + 1:marker.i + 16]:
+        if line.i in found.used:          # the other column's lines
+            continue
+        if line.in_table or line.label is not None \
+                or _stops(line, stop) or line.words > 14:
+            break
+        region.append(line)
+    signatories: list[Signatory] = []
+    start = 0
+    for n, line in enumerate(region):
+        name = find_name(line.text, line.span())
+        if name is None or name.form == "placeholder" or _in_quotes(line.text, name.text):
+            continue
+        date = next((d for ln in region[n:n + 2] for d in [find_date(ln.text, ln.span())] if d),
+                    None)
+        before = region[start:n + 1]
+        parts = [_strip_fields(ln.text, "", (find_date(ln.text) or _NoName).text)
+                 for ln in before]
+        text = _strip_fields(" ".join(parts).split("(")[0], name.text, "")
+        position = TextField(text=text[:200], span=span_of(before)) if text else None
+        signatories.append(Signatory(position=position, name=name, date=date))
+        start = n + 1
+    found.used.update(ln.i for ln in region)
+    found.starts[marker.i] = "agreement"
+    found.notes.append(("D211", "", marker.block.index))
+    return AgreementBlock(marker=_QUOTES.sub("", marker.text.strip())[:60],
+                          signatories=tuple(signatories), span=span_of([marker] + region))
+
+
+def _in_quotes(text: str, name: str) -> bool:
+    after = text[text.find(name) + len(name):].lstrip()
+    return after.startswith(("»", "”", '"'))
 
 
 def _region(lines: list[Line], marker: Line, col: int, found: Grifs, limit: int = 8,
@@ -215,6 +273,8 @@ def _approval_order(lines: list[Line], marker: Line, found: Grifs, lex: Lexicon)
     text = " ".join(ln.text for ln in near)
     number = _NUMBER.search(text)
     date = find_date(text, span_of(near))
+    if date is None and not backward and _DANGLING.search(text):
+        date = _date_below(lines, near[-1], found)
     order = OrderRef(text=text[:300], date=date,
                      number=(number.group(1) or number.group(2)) if number else None)
     found.used.update(ln.i for ln in near)
@@ -225,6 +285,22 @@ def _approval_order(lines: list[Line], marker: Line, found: Grifs, lex: Lexicon)
         issuer = None
     return ApprovalBlock(form="order", marker=marker.text.strip()[:40], position=issuer,
                          date=date, order=order, span=span_of(near))
+
+
+_DANGLING = re.compile(r"\bот\s*$", re.IGNORECASE)
+
+
+def _date_below(lines: list[Line], last: Line, found: Grifs) -> DateField | None:
+    """«… № 168 от» with the date on a line below, as when columns of a header were merged
+    line by line: the first date in the next few lines. The line itself is left to its
+    column's own block."""
+    for line in lines[last.i + 1:last.i + 4]:
+        if line.i in found.used or line.in_table or line.label is not None:
+            break
+        date = find_date(line.text, line.span())
+        if date is not None and date.value is not None:
+            return date
+    return None
 
 
 _ISSUER_RU = re.compile(r"(?:приказом|распоряжением|решением|постановлением)\s+"
@@ -247,12 +323,18 @@ _PARENS = re.compile(r"\((?:[^()]|\([^()]*\))*\)", re.DOTALL)
 _SEP = "\x1e"
 
 
+# A bracket that cites a record is content, not a caption: «(протокол №12 от 29.08.2025)».
+_REFERENCE = re.compile(r"\d|протокол|protokol", re.IGNORECASE)
+
+
 def _drop_captions(texts: list[tuple[Line, str]]) -> list[tuple[Line, str]]:
-    """Remove captions in brackets, even when one spans several lines or cells."""
+    """Remove captions in brackets, even when one spans several lines or cells; a bracket
+    citing a record (a protocol, a number, a date) stays."""
     if not texts:
         return texts
     joined = _SEP.join(t for _, t in texts)
-    stripped = _PARENS.sub(lambda m: _SEP * m.group(0).count(_SEP) + " ", joined)
+    stripped = _PARENS.sub(lambda m: m.group(0) if _REFERENCE.search(m.group(0))
+                           else _SEP * m.group(0).count(_SEP) + " ", joined)
     parts = stripped.split(_SEP)
     return [(ln, p) for (ln, _), p in zip(texts, parts, strict=True)]
 

@@ -21,16 +21,8 @@ EXPECTATIONS = sorted(EXPECTED_REALWORLD.glob("*.yaml"))
 
 # Documents the parser still reads differently from a person, with the difference.
 KNOWN: dict[str, str] = {
-    "az_005_surucu_emek_funksiyasi_excerpt": "a tag page: the unrelated post above the "
-    "characteristic is read as part of it (its law reference sets jurisdiction az)",
-    "az_006_bas_muhasib_vezifeleri_huquqlari_mesuliyyeti_excerpt": "an explanatory article "
-    "whose heading names duties, rights and liability; the parser takes it for a section",
-    "az_009_muellim_is_tesviri_excerpt": "article sub-headings of a machine-translated page "
-    "are not recognised as sections",
     "ru_006_ranner_vkusny_kofe": "informal Markdown whose heading levels were lost; the "
     "parser splits the sections differently",
-    "ru_101_uchitel_ivanovskaya_shkola_excerpt": "three header columns scrambled into one "
-    "stream of lines; the approval by order is not recognised",
 }
 
 
