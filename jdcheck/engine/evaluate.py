@@ -19,7 +19,7 @@ from jdcheck.model import Document, Finding, Section, Settings, Span
 from jdcheck.nlp.annotate import Annotations, Facts, annotate
 from jdcheck.nlp.terms import TermMatcher
 
-_UNSURE = {"D202", "D203", "D204", "D205", "D208", "D209", "D211"}
+_UNSURE = {"D202", "D203", "D204", "D205", "D208", "D209", "D211", "D212"}
 
 
 @dataclass(frozen=True)

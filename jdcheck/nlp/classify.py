@@ -284,7 +284,16 @@ def _right_by_meaning(tokens: list[Any], verb: str, lang: str) -> bool:
     words = [t.lemma_ for t in tokens if t.is_alpha]
     if len(words) > 1 and words[0] == "не" and words[1] in m.RU_REFUSAL:
         return False
-    return verb in m.RU_RIGHT_VERBS or (bool(words) and words[0] == "на")
+    return verb in m.RU_RIGHT_VERBS or (bool(words) and words[0] == "на"
+                                        and not _place(tokens))
+
+
+def _place(tokens: list[Any]) -> bool:
+    """«На складе …», «на баре: салфетки»: «на» naming a place (locative), not a right to
+    something («на отдых», «на рабочее место», accusative)."""
+    alpha = [t for t in tokens if t.is_alpha]
+    tag = ru_tag(alpha[1].text) if len(alpha) > 1 else ""
+    return "loct" in tag or "loc2" in tag
 
 
 def classify(tokens: list[Any], lang: str, context: str | None) -> str:

@@ -30,6 +30,7 @@ class _Draft:
     parent: int | None = None
     kind: str | None = None
     extra: list[int] = field(default_factory=list)
+    unmarked: bool = False      # an item of a list without marks, after a lead-in
 
 
 def build_clauses(lines: list[Line], fmt: str, first_text: str | None = None,
@@ -47,18 +48,33 @@ def build_clauses(lines: list[Line], fmt: str, first_text: str | None = None,
                     and not ln.auto), default=1)
     base_auto = min((ln.block.list_level or 0 for ln in lines if ln.auto), default=0)
     table_noted = False
+    copy_of: str | None = None        # the text of a table just above, to spot a flat copy
+    copy_noted = False
+    after_title = False               # a sub-heading was just passed: the next line starts anew
     for n, line in enumerate(lines):
         if _is_blank_item(line):
             continue
+        if line.in_table:
+            copy_of = _table_text(lines, line) if copy_of is None else copy_of
+        elif copy_of is not None:
+            if _NO_SPACE.sub("", line.body) in copy_of:
+                if not copy_noted:
+                    notes.append(("D212", line.block.index))
+                copy_noted = True
+                continue
+            copy_of, copy_noted = None, False
         prev = drafts[-1] if drafts else None
+        fresh, after_title = after_title, False
         if line.label is not None and line.label.kind != "other" or line.auto:
             drafts.append(_labelled(line, prev, base_num, base_auto))
             continue
-        if prev is not None and _continues(prev, line, fmt):
+        if prev is not None and not fresh and _continues(prev, line, fmt):
             _join(prev, line)
             continue
-        if _is_subheading(line, lines[n + 1:n + 2]):
+        if _is_subheading(line, lines[n + 1:n + 2]) or (
+                fmt in _LINE_FORMATS and _is_subtitle(line, lines[n + 1:n + 2])):
             notes.append(("D204", line.block.index))
+            after_title = True
             continue
         if line.in_table and _multi_column(line, lines):
             if not table_noted:
@@ -66,9 +82,13 @@ def build_clauses(lines: list[Line], fmt: str, first_text: str | None = None,
                 table_noted = True
             continue
         body = line.body.rstrip()
-        lead = (body.endswith(":") or not body.endswith((".", ";", "!", "?", ")", "»"))) \
-            and _next_is_item(lines[n + 1:n + 3])
-        drafts.append(_Draft(None, None, 0, lead, [line.body], [line]))
+        lead = body.endswith(":") or (not body.endswith((".", ";", "!", "?", ")", "»"))
+                                      and _next_is_item(lines[n + 1:n + 3])
+                                      and not _next_is_sibling(drafts, lines[n + 1]))
+        draft = _Draft(None, None, 0, lead, [line.body], [line])
+        draft.unmarked = prev is not None and line.body[:1].islower() and (
+            prev.unmarked or prev.parts[-1].rstrip().endswith(":"))
+        drafts.append(draft)
     _assign_parents(drafts)
     jump = _numbering_jump(drafts)
     if jump is not None:
@@ -152,7 +172,8 @@ def _continues(prev: _Draft, line: Line, fmt: str) -> bool:
         return True
     if fmt in _LINE_FORMATS:
         if line.block.gap_before:
-            return not ended and starts_low
+            # items of a list without marks, each its own paragraph, need no punctuation
+            return not ended and starts_low and not prev.unmarked
         return not ended or (starts_low and not last.endswith((".", "!", "?")))
     return starts_low and not ended
 
@@ -189,6 +210,38 @@ def _multi_column(line: Line, lines: list[Line]) -> bool:
     b = line.block
     return any(ln.block.table == b.table and ln.block.row == b.row and ln.block.cell != b.cell
                for ln in lines)
+
+
+_NO_SPACE = re.compile(r"\s+")
+
+
+def _table_text(lines: list[Line], line: Line) -> str:
+    """All the text of the table ``line`` sits in, without spaces."""
+    return "".join(_NO_SPACE.sub("", ln.body) for ln in lines
+                   if ln.block.table == line.block.table)
+
+
+def _is_subtitle(line: Line, following: list[Line]) -> bool:
+    """In plain text, which has no bold: a short question («Что является результатом?») or a
+    short bare title over a paragraph of prose («Взаимодействие с гостем»)."""
+    body = line.body.strip()
+    if not following or line.label is not None or not body[:1].isupper():
+        return False
+    if body.endswith("?") and line.words <= 8:
+        return True
+    nxt = following[0]
+    return line.words <= 5 and not re.search(r"[,.;:!?()«»\"“”]", body) \
+        and nxt.label is None and nxt.words >= 15 and nxt.ends_sentence()
+
+
+def _next_is_sibling(drafts: list[_Draft], following: Line) -> bool:
+    """The next item continues a numbering already under way («2.» after «1.»): a line before
+    it ends the previous item's text, it does not introduce a list."""
+    label = following.label
+    if label is None or label.kind != "num" or following.auto or not label.path:
+        return False
+    before = ".".join(map(str, label.path[:-1] + (label.path[-1] - 1,)))
+    return any(d.kind == "num" and d.number == before for d in drafts)
 
 
 def _next_is_item(following: list[Line]) -> bool:

@@ -13,6 +13,7 @@ from jdcheck.structure.headings import Heading, find_headings, match_vocabulary
 from jdcheck.structure.lexicon import Lexicon, lexicon
 from jdcheck.structure.lines import Line, prepare
 from jdcheck.structure.normalize import key
+from jdcheck.structure.toc import find_contents
 
 _MESSAGES = {
     "D202": "heading recognised from its layout (numbering, bold or capitals), not from its words",
@@ -25,6 +26,7 @@ _MESSAGES = {
     "D209": "a heading glued onto the end of a paragraph was split off",
     "D210": "the text up to a «read more» link belongs to another post on the page; left out",
     "D211": "grif columns were merged line by line; the agreement was read by the names in it",
+    "D212": "text repeating the table above (a converter's flat copy) was not read as clauses",
 }
 _UNDERSCORES = re.compile(r"_{3,}")
 _SIGN_CAPTION = re.compile(r"\(\s*(?:подпись|imza|фамилия|ф\.?\s?и\.?\s?о)", re.IGNORECASE)
@@ -43,8 +45,16 @@ def parse(raw: RawDocument, lex: Lexicon | None = None) -> Document:
     if title is not None:
         used.update(ln.i for ln in title.lines)
         _mark_position_line(lines, title, used)
-    headings, notes = find_headings(lines, used, lex)
+    contents = find_contents(lines, used, lex)
+    notes: list[tuple[str, int]] = []
+    if contents is not None:
+        used.update(ln.i for ln in contents.lines)
+        headings = contents.headings
+    else:
+        headings, notes = find_headings(lines, used, lex)
     end = _body_end(lines, headings, grifs.used, lex)
+    if contents is not None:
+        end = _unlisted_heading(lines, headings, end)
     sections, section_notes = _sections(lines, headings, used, end, _flow(raw, lines))
     notes.extend(section_notes)
     if title is None and _is_topic(sections):
@@ -176,6 +186,15 @@ def _body_end(lines: list[Line], headings: list[Heading], used: set[int], lex: L
                 return prev.i
             return line.i
     return len(lines)
+
+
+def _unlisted_heading(lines: list[Line], headings: list[Heading], end: int) -> int:
+    """Where a styled heading the table of contents does not list follows the last section
+    (notes or links a converter appended): the body ends there."""
+    for line in lines[headings[-1].line.i + 1:end]:
+        if line.block.heading_level is not None and not line.in_table:
+            return line.i
+    return end
 
 
 def _signature_line(line: Line) -> bool:

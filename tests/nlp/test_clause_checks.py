@@ -149,3 +149,16 @@ def test_labelled_clauses_meet_the_targets(labelled: list[tuple[str, str, set[st
     assert tp >= 10, f"too few labelled {category} clauses in {lang}"
     assert tp / (tp + fp) >= 0.95, f"{lang} {category}: precision {tp}/{tp + fp}"
     assert tp / (tp + fn) >= 0.95, f"{lang} {category}: recall {tp}/{tp + fn}"
+
+
+def test_a_place_after_na_is_not_a_right(tmp_path: Path) -> None:
+    """«На баре: салфетки» names a place (locative); «на отдых» is a right to something."""
+    path = _docx(tmp_path / "ranner.docx", "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ раннера", [
+        ("Общие положения", ["Раннер назначается на должность приказом директора."]),
+        ("Должностные обязанности", [
+            "На улице, перед входной дверью проверить палисадник и осуществить полив.",
+            "На столах: салфетки.",
+            "На оплачиваемый перерыв в течение смены."]),
+    ])
+    found = [(f.rule, (f.quote or "")[:14]) for f in _scan(path) if f.rule.startswith("JD-C")]
+    assert found == [("JD-C001", "На оплачиваемы")]

@@ -20,10 +20,7 @@ from tests.conftest import EXPECTED_REALWORLD, REALWORLD, needs_realworld
 EXPECTATIONS = sorted(EXPECTED_REALWORLD.glob("*.yaml"))
 
 # Documents the parser still reads differently from a person, with the difference.
-KNOWN: dict[str, str] = {
-    "ru_006_ranner_vkusny_kofe": "informal Markdown whose heading levels were lost; the "
-    "parser splits the sections differently",
-}
+KNOWN: dict[str, str] = {}
 
 
 def compare(expected: dict[str, Any], got: dict[str, Any]) -> list[str]:
