@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import logging
+import re
+from collections import Counter
 from typing import Any
 
 from jdcheck import errors
@@ -37,15 +39,46 @@ def read(data: bytes, name: str, limits: Any) -> Draft:
                              "editor, or run OCR first")
     draft = Draft("pdf")
     draft.pages = len(pages)
-    for number, page in enumerate(pages, start=1):
+    split = [[line.rstrip() for line in page.split("\n") if line.strip()] for page in pages]
+    tops, bottoms = _running(split)
+    seen: set[str] = set()
+    for number, lines in enumerate(split, start=1):
         gap = number > 1
-        for line in page.split("\n"):
-            if not line.strip():
-                gap = True
+        for n, line in enumerate(lines):
+            edge = tops if n == 0 else bottoms if n == len(lines) - 1 else set()
+            shape = _shape(line)
+            if _PAGE_NUMBER.fullmatch(line.strip()) and (n == 0 or n == len(lines) - 1):
+                draft.add(line, page=number, part="footer")
                 continue
-            draft.add(line.rstrip(), page=number, gap_before=gap)
+            if shape in edge:
+                # a running header or footer: read once, in its place on the first page it
+                # is on; its repeats are kept apart from the body like a Word header
+                if shape in seen:
+                    draft.add(line, page=number, part="header" if n == 0 else "footer")
+                    continue
+                seen.add(shape)
+            draft.add(line, page=number, gap_before=gap)
             gap = False
     return draft
+
+
+# «2», «- 2 -», «Стр. 2 из 5», «Səhifə 2», «Page 2 of 5»
+_PAGE_NUMBER = re.compile(r"[-–—\s]*(?:(?:стр\.?|страница|səhifə|page)\s*)?\d{1,3}"
+                          r"(?:\s*(?:из|/|of)\s*\d{1,3})?[-–—\s]*", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+
+
+def _shape(line: str) -> str:
+    return _DIGITS.sub("#", " ".join(line.split()))
+
+
+def _running(pages: list[list[str]]) -> tuple[set[str], set[str]]:
+    """Lines that open (or close) two pages or more: a running header (or footer)."""
+    if len(pages) < 2:
+        return set(), set()
+    tops = Counter(_shape(lines[0]) for lines in pages if lines)
+    bottoms = Counter(_shape(lines[-1]) for lines in pages if len(lines) > 1)
+    return {t for t, c in tops.items() if c >= 2}, {b for b, c in bottoms.items() if c >= 2}
 
 
 def _encrypted(name: str) -> ReadError:

@@ -179,6 +179,38 @@ def test_pdf_text_layer_is_read_page_by_page() -> None:
     assert "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ" in raw.text.upper()
 
 
+def test_pdf_running_header_and_page_numbers_are_kept_apart(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    font = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not font.exists():
+        pytest.skip("a font with Cyrillic letters (fonts-dejavu-core) is not installed")
+    pdfmetrics.registerFont(TTFont("DejaVuSans", str(font)))
+    path = tmp_path / "two_pages.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    pages = [["Должностная инструкция кассира", "Должностные обязанности",
+              "1. Принимает наличные деньги.", "2. Ведёт кассовую книгу."],
+             ["3. Сдаёт выручку инкассатору.", "4. Составляет кассовый отчёт."]]
+    for number, lines in enumerate(pages, start=1):
+        canvas.setFont("DejaVuSans", 10)
+        canvas.drawString(80, 800, "ООО «Ромашка»")
+        for n, line in enumerate(lines):
+            canvas.drawString(80, 760 - 16 * n, line)
+        canvas.drawString(290, 40, f"- {number} -")
+        canvas.showPage()
+    canvas.save()
+    raw = read_document(path)
+    body = [b.text for b in raw.blocks if b.part == "body"]
+    assert body.count("ООО «Ромашка»") == 1 and not any(t.startswith("- ") for t in body)
+    assert {b.text for b in raw.blocks if b.part != "body"} == {"ООО «Ромашка»", "- 1 -",
+                                                                "- 2 -"}
+    document = parse(raw)
+    assert [len(s.counted) for s in document.sections] == [4]
+
+
 @needs_soffice
 def test_legacy_doc_is_converted_and_read(tmp_path: Path) -> None:
     doc = convert(CORPORA / "ru_kassir.docx", "doc", tmp_path)
