@@ -163,13 +163,31 @@ def _unfold_columns(lines: list[str]) -> list[tuple[int, str]]:
     return numbered[:first] + left + [(0, "")] + right + [(0, "")] + numbered[last + 1:]
 
 
+_DEEP = 24          # columns of indentation that put a line in the right half of the page
+_SHALLOW = 8        # a longer line of a right-hand block may start this far in
+
+
+def _indent(line: str) -> int:
+    """Leading columns of a line (tabs at 8); -1 for a blank line."""
+    expanded = line.rstrip().expandtabs(8)
+    return len(expanded) - len(expanded.lstrip()) if expanded.strip() else -1
+
+
+def _between_deep(indents: list[int], n: int) -> bool:
+    """An indented line between two deeply indented ones: a longer line of the same right-hand
+    block («Генеральный директор ООО «…»» under «УТВЕРЖДАЮ»)."""
+    return indents[n] >= _SHALLOW and 0 < n < len(indents) - 1 \
+        and indents[n - 1] >= _DEEP and indents[n + 1] >= _DEEP
+
+
 def _lines(draft: Draft, text: str, markdown: bool) -> None:
     """One block per line; blank lines become gaps; deep indentation reads as right alignment."""
     gap = False
     table, row = 0, 0
     lines = text.split("\n")
     numbered = list(enumerate(lines, start=1)) if markdown else _unfold_columns(lines)
-    for number, raw in numbered:
+    indents = [_indent(raw) for _, raw in numbered]
+    for n, (number, raw) in enumerate(numbered):
         line = raw.rstrip()
         attrs: dict[str, Any] = {"line": number}
         if markdown:
@@ -190,8 +208,7 @@ def _lines(draft: Draft, text: str, markdown: bool) -> None:
         if not line.strip():
             gap = True
             continue
-        indent = len(line.expandtabs(8)) - len(line.expandtabs(8).lstrip())
-        if indent >= 24 and "align" not in attrs:
+        if "align" not in attrs and (indents[n] >= _DEEP or _between_deep(indents, n)):
             attrs["align"] = "right"
         if gap:
             attrs["gap_before"] = True

@@ -42,6 +42,8 @@ class Grifs:
     agreements: list[AgreementBlock] = field(default_factory=list)
     acknowledgment: Acknowledgment | None = None
     used: set[int] = field(default_factory=set)
+    # lines of a two-column header whose other column is still to be read
+    partial: set[int] = field(default_factory=set)
     starts: dict[int, str] = field(default_factory=dict)
     notes: list[tuple[str, str, int]] = field(default_factory=list)
 
@@ -78,18 +80,23 @@ def find_grifs(lines: list[Line], lex: Lexicon, start: int = 0) -> Grifs:
     order = lex.marker("approval", "order")
     agree = lex.marker("agreement", "markers")
     stacked: list[Line] = []
+    _split_trailing_markers(lines[start:start + 40], (sign, agree))
     for line in lines[start:]:
-        if line.i in found.used or (line.label is not None and line.label.kind == "num"
-                                    and line.words > 6) or not _CANDIDATE.search(line.key):
+        if line.i in found.used and line.i not in found.partial or (
+                line.label is not None and line.label.kind == "num" and line.words > 6) \
+                or not _CANDIDATE.search(line.key):
             continue
         if found.approval is None:
             hit = marker_segment(line, sign, max_tail=6)
             if hit is not None:
                 found.approval = _approval_signature(lines, line, hit, found)
-                continue
-            hit = marker_segment(line, order, max_tail=14)
-            if hit is not None and _is_order_approval(lines, line, lex):
-                found.approval = _approval_order(lines, line, found, lex)
+            else:
+                hit = marker_segment(line, order, max_tail=14) or _head_marker(line, order)
+                if hit is not None and _is_order_approval(lines, line, lex):
+                    found.approval = _approval_order(lines, line, hit, found, lex)
+                else:
+                    hit = None
+            if hit is not None and line.i not in found.partial:
                 continue
         hit = marker_segment(line, agree, max_tail=6)
         if hit is not None:
@@ -106,6 +113,30 @@ def find_grifs(lines: list[Line], lex: Lexicon, start: int = 0) -> Grifs:
     for marker in stacked:
         found.agreements.append(_interleaved_agreement(lines, marker, found, lex))
     return found
+
+
+def _head_marker(line: Line, rx: re.Pattern[str]) -> tuple[int, str] | None:
+    """«Təsdiq edilmişdir» on the first line of a paragraph whose next lines (soft line
+    breaks) hold the rest of the block."""
+    head = line.text.split("\n", 1)[0]
+    if "\n" in line.text and len(line.columns()) == 1 and rx.match(key(_QUOTES.sub("", head))):
+        return 0, line.text
+    return None
+
+
+def _split_trailing_markers(lines: list[Line], markers: tuple[re.Pattern[str], ...]) -> None:
+    """«Открытое акционерное общество «…» Утверждаю» over right-hand lines: a long left column
+    left no wide gap before the grif marker; split the line there."""
+    for line, below in zip(lines, lines[1:], strict=False):
+        if line.in_table or below.block.align != "right" or line.block.align == "right" \
+                or len(line.columns()) > 1 or line.words > 14:
+            continue
+        words = line.text.split()
+        for n in (2, 1):
+            tail = " ".join(words[-n:])
+            if len(words) > n and any(rx.match(key(_QUOTES.sub("", tail))) for rx in markers):
+                line.split = [" ".join(words[:-n]), tail]
+                break
 
 
 def _stacked(lines: list[Line], marker: Line, markers: tuple[re.Pattern[str], ...]) -> bool:
@@ -183,19 +214,36 @@ def _region(lines: list[Line], marker: Line, col: int, found: Grifs, limit: int 
                 break
             out.append((line, line.text))
         return out
-    two_columns = len(_segments(marker)) > 1 and col > 0
+    columns = len(_segments(marker)) > 1
+    two_columns = columns and col > 0
+    if columns:
+        found.partial.add(marker.i)
     for line in lines[marker.i + 1:marker.i + 1 + limit]:
-        if line.i in found.used or line.in_table or (stop is not None and _stops(line, stop)):
-            break
         segs = _segments(line)
+        if line.i in found.used and line.i not in found.partial or line.in_table:
+            break
         if two_columns:
+            if stop is not None and _stops_text(segs[-1], stop):
+                break
             if len(segs) < 2:
                 if line.block.align == "right" or _indented(line) or (
                         _fieldish(line.text) and line.words <= 4):
                     out.append((line, segs[-1]))
                     continue
                 break
+            found.partial.add(line.i)
             out.append((line, segs[-1]))
+        elif columns:
+            # the left column of a two-column header: the right column is another block's
+            if stop is not None and _stops_text(segs[0], stop):
+                break
+            if len(segs) < 2 and (_indented(line) or line.block.align == "right"):
+                continue
+            if len(segs) >= 2:
+                found.partial.add(line.i)
+            out.append((line, segs[0]))
+        elif line.i in found.used or (stop is not None and _stops(line, stop)):
+            break
         else:
             if out and line.block.gap_before and mb.align != "right":
                 break
@@ -211,6 +259,10 @@ def _indented(line: Line) -> bool:
     """The line starts far to the right (tabs or wide spacing): the right column of a header."""
     lead = line.block.text[:line.offset].rsplit("\n", 1)[-1]
     return lead.count("\t") >= 2 or len(lead.expandtabs(8)) >= 24
+
+
+def _stops_text(text: str, stop: re.Pattern[str]) -> bool:
+    return bool(_TITLE.search(key(text)) or stop.match(key(_QUOTES.sub("", text))))
 
 
 def _stops(line: Line, stop: re.Pattern[str]) -> bool:
@@ -260,31 +312,71 @@ def _is_order_approval(lines: list[Line], line: Line, lex: Lexicon) -> bool:
     return any(words.search(key(ln.text)) for ln in near) and line.words <= 16
 
 
-def _approval_order(lines: list[Line], marker: Line, found: Grifs, lex: Lexicon) -> ApprovalBlock:
+def _approval_order(lines: list[Line], marker: Line, hit: tuple[int, str], found: Grifs,
+                    lex: Lexicon) -> ApprovalBlock:
     """«УТВЕРЖДЕНА приказом … от … № …» (read forward) or «… tarixli … nömrəli əmri ilə
-    təsdiq edilmişdir» (read backward: the order comes before the marker)."""
+    təsdiq edilmişdir» (read backward: the order comes before the marker). In a two-column
+    header only the marker's column is read."""
     words = lex.marker("approval", "order_words", whole=False)
-    backward = key(marker.text).endswith(("edilmisdir", "edilib", "olunmusdur", "olunub"))
+    col = hit[0]
+    columns = len(_segments(marker)) > 1
+    head, *inner = _segments(marker)[col].split("\n")
+    k = key(head)
+    within = [(marker, t) for t in inner if t.strip()]     # lines after a soft line break
+    backward = azerbaijani = k.endswith(("edilmisdir", "edilib", "olunmusdur", "olunub"))
+    if backward and len(k.split()) <= 3:
+        # «Təsdiq edilmişdir» alone heads the block as «УТВЕРЖДЕНА» does when the order is
+        # written below it
+        below = within + _near(lines[marker.i + 1:marker.i + 4], marker, found, col, columns)
+        backward = not any(words.search(key(t)) for _, t in below)
+    if not within:
+        head = _segments(marker)[col]
     window = lines[max(0, marker.i - 3):marker.i] if backward else lines[marker.i + 1:marker.i + 4]
-    window = [ln for ln in window if ln.i not in found.used and ln.words <= 16 and not ln.in_table]
-    near = [marker] + [ln for ln in window if words.search(key(ln.text)) or find_date(ln.text)
-                       or _NUMBER.search(ln.text) or (backward and ln is window[0])]
-    near.sort(key=lambda ln: ln.i)
-    text = " ".join(ln.text for ln in near)
+    texts = ([] if backward else within) + _near(window, marker, found, col, columns)
+    first = texts[0] if texts else None
+    near = [(marker, head)] + [
+        pair for pair in texts if words.search(key(pair[1])) or find_date(pair[1])
+        or _NUMBER.search(pair[1]) or (azerbaijani and pair is first)]
+    near.sort(key=lambda pair: pair[0].i)
+    text = " ".join(t for _, t in near)
+    if columns:
+        found.partial.update(ln.i for ln, t in near if t != ln.text)
+    near_lines = list({ln.i: ln for ln, _ in near}.values())
     number = _NUMBER.search(text)
-    date = find_date(text, span_of(near))
+    date = find_date(text, span_of(near_lines))
     if date is None and not backward and _DANGLING.search(text):
-        date = _date_below(lines, near[-1], found)
+        date = _date_below(lines, near_lines[-1], found)
     order = OrderRef(text=text[:300], date=date,
                      number=(number.group(1) or number.group(2)) if number else None)
-    found.used.update(ln.i for ln in near)
-    found.starts[near[0].i] = "approval"
+    found.used.update(ln.i for ln in near_lines)
+    found.starts[near_lines[0].i] = "approval"
     issuer = _issuer(near, text, backward)
     posts = lex.marker("approval", "position_words", whole=False)
     if issuer is not None and not posts.search(key(issuer.text)):
         issuer = None
-    return ApprovalBlock(form="order", marker=marker.text.strip()[:40], position=issuer,
-                         date=date, order=order, span=span_of(near))
+    return ApprovalBlock(form="order", marker=_segments(marker)[col].split("\n")[0].strip()[:40],
+                         position=issuer, date=date, order=order, span=span_of(near_lines))
+
+
+def _near(window: list[Line], marker: Line, found: Grifs, col: int = 0,
+          columns: bool = False) -> list[tuple[Line, str]]:
+    """The lines of a window (with the marker column's text) that can belong to the marker's
+    block: short, not yet used, and in the same table cell as the marker (or outside tables
+    when it is)."""
+    b = marker.block
+    out = []
+    for ln in window:
+        if ln.i in found.used and ln.i not in found.partial or ln.words > 16 or (
+                ln.block.table, ln.block.row, ln.block.cell) != (b.table, b.row, b.cell):
+            continue
+        segs = _segments(ln)
+        if not columns:
+            out.append((ln, ln.text))
+        elif len(segs) > 1:
+            out.append((ln, segs[-1] if col > 0 else segs[0]))
+        elif (col > 0) == (_indented(ln) or ln.block.align == "right"):
+            out.append((ln, segs[0]))
+    return out
 
 
 _DANGLING = re.compile(r"\bот\s*$", re.IGNORECASE)
@@ -308,15 +400,21 @@ _ISSUER_RU = re.compile(r"(?:приказом|распоряжением|реш�
                         re.IGNORECASE)
 
 
-def _issuer(near: list[Line], text: str, backward: bool) -> TextField | None:
+def _issuer(near: list[tuple[Line, str]], text: str, backward: bool) -> TextField | None:
     """Who issued the approving order: «генерального директора», «MMC-nin direktorunun»."""
     if backward:
-        first = near[0]
-        if not find_date(first.text) and not _NUMBER.search(first.text):
-            return TextField(text=first.text.strip()[:120], span=first.span())
+        first, first_text = near[0]
+        if not find_date(first_text) and not _NUMBER.search(first_text):
+            return TextField(text=first_text.strip()[:120], span=first.span())
         return None
     m = _ISSUER_RU.search(text)
-    return TextField(text=m.group(1).strip()[:120], span=span_of(near)) if m else None
+    if m:
+        return TextField(text=m.group(1).strip()[:120], span=span_of([ln for ln, _ in near]))
+    # «Təsdiq edilmişdir / «…» MMC-nin baş direktorunun / … tarixli … nömrəli əmri ilə»
+    for line, line_text in near[1:]:
+        if not find_date(line_text) and not _NUMBER.search(line_text):
+            return TextField(text=line_text.strip()[:120], span=line.span())
+    return None
 
 
 _PARENS = re.compile(r"\((?:[^()]|\([^()]*\))*\)", re.DOTALL)
@@ -519,7 +617,9 @@ def _acknowledgment(lines: list[Line], marker: Line, found: Grifs,
     first_row = [ln for ln in table_lines if ln.block.row == (table_lines[0].block.row
                                                                if table_lines else None)]
     is_sheet = "лист" in marker.key or "vereq" in marker.key or (
-        len(first_row) >= 2 and sum(_is_caption(ln, captions) for ln in first_row) >= 2)
+        len(first_row) >= 2 and sum(_is_caption(ln, captions) for ln in first_row) >= 2) or (
+        not table_lines and bool(nxt) and (_caption_row(nxt[0], captions) or all(
+            _is_caption(ln, captions) for ln in nxt[:3]) and len(nxt) >= 3))
     region = table_lines if table_lines else [
         ln for ln in nxt[:4] if not ln.in_table and (ln.words <= 10 or _fieldish(ln.text))
         and ln.label is None]
@@ -533,13 +633,25 @@ def _acknowledgment(lines: list[Line], marker: Line, found: Grifs,
                           span=span_of(used))
 
 
+def _caption_row(line: Line, captions: re.Pattern[str]) -> bool:
+    """A plain-text row of column captions set apart by wide spacing: «Soyadı, adı    Tarix
+    İmza» (not the bracketed captions under the blanks of a line: «(подпись)   (Ф.И.О.)»)."""
+    columns = line.columns()
+    return len(columns) >= 2 and not any(c.startswith("(") or "_" in c for c in columns) \
+        and sum(_caption_words(key(c), captions) for c in columns) >= 2
+
+
+def _caption_words(k: str, captions: re.Pattern[str]) -> bool:
+    words = k.split()
+    return len(words) <= 5 and any(captions.match(" ".join(words[i:i + n])) for n in (1, 2, 3)
+                                   for i in range(len(words)))
+
+
 def _is_caption(line: Line, captions: re.Pattern[str]) -> bool:
     """A column caption of a sheet: a short cell naming a column («Ф.И.О.», «Tanış olma tarixi»)."""
     if line.words > 5 or "_" in line.text or line.text.lstrip().startswith("("):
         return False
-    words = line.key.split()
-    return any(captions.match(" ".join(words[i:i + n])) for n in (1, 2, 3)
-               for i in range(len(words)))
+    return _caption_words(line.key, captions)
 
 
 def _until_gap_in_text(region: list[Line]) -> list[Line]:

@@ -35,6 +35,7 @@ class Line:
     words: int
     caps: bool
     glued: bool = False
+    split: list[str] | None = None      # columns found by the grif search, when no gap shows them
 
     @property
     def bold(self) -> bool:
@@ -52,6 +53,8 @@ class Line:
 
     def columns(self) -> list[str]:
         """The block's text split at tab runs or wide spacing (two-column layouts)."""
+        if self.split is not None:
+            return self.split
         return [c.strip() for c in _COLUMN_GAP.split(self.text) if c.strip()]
 
     def ends_sentence(self) -> bool:

@@ -132,3 +132,77 @@ def test_merged_header_columns_keep_each_grif(tmp_path: Path) -> None:
     assert [s.name.text for s in agreed.signatories if s.name] == ["В.В. Николаева"]
     assert "D211" in _codes(document)
     assert [(s.kinds, len(s.clauses)) for s in document.sections] == [(("general",), 1)]
+
+
+def test_an_azerbaijani_approval_by_order_in_a_table_cell(tmp_path: Path) -> None:
+    document = docx.Document()
+    cells = document.add_table(rows=1, cols=2).rows[0].cells
+    cells[0].text = "«Gəncə Nəqliyyat» MMC"
+    cells[1].text = ("Təsdiq edilmişdir\n«Gəncə Nəqliyyat» MMC-nin baş direktorunun\n"
+                     "23.05.2025-ci il tarixli 25 nömrəli əmri ilə")
+    for text in ["MENECERİN VƏZİFƏ TƏLİMATI", "1. Ümumi müddəalar",
+                 "1.1. Menecer baş direktorun əmri ilə vəzifəyə təyin edilir."]:
+        document.add_paragraph(text)
+    path = tmp_path / "menecer.docx"
+    document.save(str(path))
+    approval = parse(read_document(path)).approval
+    assert approval is not None and approval.form == "order"
+    assert approval.position is not None and "direktorunun" in approval.position.text
+    assert approval.date is not None and approval.date.value == date(2025, 5, 23)
+    assert approval.order is not None and approval.order.number == "25"
+
+
+def test_a_two_column_head_gives_each_column_its_grif(tmp_path: Path) -> None:
+    """Approval on the right, agreement on the left, typed with tabs."""
+    document = _docx(tmp_path / "inzibatci.docx", [
+        "«Kur Texnologiya» MMC\t\t\t\tTəsdiq edilmişdir",
+        "\t\t\t\t\t\t\t«Kur Texnologiya» MMC-nin direktorunun",
+        "RAZILAŞDIRILMIŞDIR\t\t\t\t«___» ____________ 20__-ci il tarixli ___ nömrəli əmri ilə",
+        "Baş mühasib", "____________ R.Ə. Məmmədov",
+        "Vəzifə təlimatı", "1. Ümumi müddəalar",
+        "1.1. Sistem inzibatçısı direktorun əmri ilə vəzifəyə təyin edilir."])
+    approval = document.approval
+    assert approval is not None and approval.form == "order" and approval.position is not None
+    assert approval.date is not None and approval.date.blank
+    (agreement,) = document.agreements
+    assert [(s.position.text if s.position else None, s.name.text if s.name else None)
+            for s in agreement.signatories] == [("Baş mühasib", "R.Ə. Məmmədov")]
+
+
+def test_an_acknowledgment_sheet_in_plain_text(tmp_path: Path) -> None:
+    body = ["Kassirin vəzifə təlimatı", "1. Vəzifə öhdəlikləri", "1.1. Nağd pulu qəbul edir.",
+            "Vəzifə təlimatı ilə tanış oldum"]
+    rows = ["______________________________ «___» __________ 20__-ci il ____________"] * 2
+    # the captions set apart by wide spacing, as typed
+    typed = _txt(tmp_path / "typed.txt", body + [
+        "Soyadı, adı, atasının adı      Tanış olma tarixi           İmza", *rows], sep="\n")
+    # one caption per line, as a PDF's text layer gives a table
+    pdf_like = _txt(tmp_path / "pdf_like.txt", body + [
+        "Soyadı, adı, atasının adı", "Tanış olma tarixi", "İmza", *rows], sep="\n")
+    # blanks with bracketed captions under them are a line, not a sheet
+    line = _txt(tmp_path / "line.txt", body[:3] + [
+        "С инструкцией ознакомлен: ______________   ____________________",
+        "                                 (подпись)           (Ф.И.О.)"], sep="\n")
+    assert [d.acknowledgment.form if d.acknowledgment else None
+            for d in (typed, pdf_like, line)] == ["sheet", "sheet", "line"]
+
+
+def test_a_plain_text_head_whose_columns_touch(tmp_path: Path) -> None:
+    """The organisation's long name leaves one space before «Утверждаю»; the lines of the
+    right-hand block below it start at different depths."""
+    pad = " " * 40
+    document = _txt(tmp_path / "operator.txt", [
+        "Открытое акционерное общество «Неманстройматериалы» Утверждаю",
+        pad + "Генеральный директор",
+        " " * 12 + "открытого акционерного общества «Неманстройматериалы»",
+        pad + "____________ Д.А. Морозов",
+        pad + "«07» мая 2023 г.",
+        "",
+        " " * 25 + "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ оператора",
+        "1. Общие положения", "1.1. Оператор назначается на должность приказом."], sep="\n")
+    approval = document.approval
+    assert approval is not None and approval.form == "signature"
+    assert approval.position is not None and approval.position.text.startswith("Генеральный")
+    assert "акционерного общества" in approval.position.text
+    assert approval.name is not None and approval.name.text == "Д.А. Морозов"
+    assert approval.date is not None and approval.date.value == date(2023, 5, 7)
