@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -186,12 +187,22 @@ def item_text(item: Any) -> str:
     return str(item["text"]) if isinstance(item, dict) else str(item)
 
 
-def clause_count(clause: Any) -> int:
-    """Count one clause the FORMAT.md way: plain 1, text: 1 + items, lead: items only."""
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZА-ЯЁƏÖÜĞÇŞİ]")
+
+
+def clause_count(clause: Any, numbered: bool = True) -> int:
+    """Count one clause the FORMAT.md way: plain 1, text: 1 + items, lead: items only. Without
+    numbers, a text that ends in a colon over its items is a lead-in too (it counts only when
+    it first states something: a sentence before the one that ends in the colon)."""
     if isinstance(clause, str):
         return 1
     items = len(clause.get("items") or [])
-    return items if "lead" in clause else 1 + items
+    if "lead" in clause:
+        return items
+    text = str(clause["text"]).rstrip()
+    if not numbered and items and text.endswith(":") and not _SENTENCE_BREAK.search(text):
+        return items
+    return 1 + items
 
 
 def shown_heading(s: dict[str, Any], heading: str) -> str:
@@ -226,7 +237,8 @@ def summary(s: dict[str, Any]) -> dict[str, Any]:
         "agreement": None if agr is None else {"signatories": agr["signatories"]},
         "acknowledgment": None if ack is None else {"form": ack["form"]},
         "sections": [{"heading": shown_heading(s, sec["heading"]), "kinds": list(sec["kinds"]),
-                      "clauses": sum(clause_count(c) for c in sec.get("clauses") or [])}
+                      "clauses": sum(clause_count(c, layout(s)["numbering"] != "none")
+                                     for c in sec.get("clauses") or [])}
                      for sec in s["sections"]],
     }
 

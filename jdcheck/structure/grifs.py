@@ -89,7 +89,7 @@ def find_grifs(lines: list[Line], lex: Lexicon, start: int = 0) -> Grifs:
         if found.approval is None:
             hit = marker_segment(line, sign, max_tail=6)
             if hit is not None:
-                found.approval = _approval_signature(lines, line, hit, found)
+                found.approval = _approval_signature(lines, line, hit, found, lex)
             else:
                 hit = marker_segment(line, order, max_tail=14) or _head_marker(line, order)
                 if hit is not None and _is_order_approval(lines, line, lex):
@@ -190,7 +190,8 @@ def _in_quotes(text: str, name: str) -> bool:
 
 
 def _region(lines: list[Line], marker: Line, col: int, found: Grifs, limit: int = 8,
-            stop: re.Pattern[str] | None = None) -> list[tuple[Line, str]]:
+            stop: re.Pattern[str] | None = None,
+            title_stops: bool = True) -> list[tuple[Line, str]]:
     """Lines (with the relevant column text) that belong to a grif starting at ``marker``."""
     out: list[tuple[Line, str]] = []
     mb = marker.block
@@ -201,7 +202,7 @@ def _region(lines: list[Line], marker: Line, col: int, found: Grifs, limit: int 
                 break
             if (b.row or 0) >= (mb.row or 0) and (b.cell or 0) >= (mb.cell or 0) \
                     and (b.row or 0) <= (mb.row or 0) + limit:
-                if stop is not None and _stops(line, stop):
+                if stop is not None and _stops(line, stop, title_stops):
                     break
                 out.append((line, line.text))
         return out
@@ -210,7 +211,7 @@ def _region(lines: list[Line], marker: Line, col: int, found: Grifs, limit: int 
             and len(_segments(marker)) == 1:
         table = following[0].block.table
         for line in lines[marker.i + 1:]:
-            if line.block.table != table or (stop is not None and _stops(line, stop)):
+            if line.block.table != table or (stop is not None and _stops(line, stop, title_stops)):
                 break
             out.append((line, line.text))
         return out
@@ -223,11 +224,15 @@ def _region(lines: list[Line], marker: Line, col: int, found: Grifs, limit: int 
         if line.i in found.used and line.i not in found.partial or line.in_table:
             break
         if two_columns:
-            if stop is not None and _stops_text(segs[-1], stop):
+            if stop is not None and _stops_text(segs[-1], stop, title_stops):
                 break
             if len(segs) < 2:
+                # a line of the right column alone: indented, or a date the column lacks
+                # (a signature and name at the margin are the left column's)
                 if line.block.align == "right" or _indented(line) or (
-                        _fieldish(line.text) and line.words <= 4):
+                        line.words <= 4 and find_date(line.text) is not None
+                        and not find_signature(line.text) and not find_name(line.text)
+                        and not any(find_date(t) for _, t in out)):
                     out.append((line, segs[-1]))
                     continue
                 break
@@ -235,14 +240,14 @@ def _region(lines: list[Line], marker: Line, col: int, found: Grifs, limit: int 
             out.append((line, segs[-1]))
         elif columns:
             # the left column of a two-column header: the right column is another block's
-            if stop is not None and _stops_text(segs[0], stop):
+            if stop is not None and _stops_text(segs[0], stop, title_stops):
                 break
             if len(segs) < 2 and (_indented(line) or line.block.align == "right"):
                 continue
             if len(segs) >= 2:
                 found.partial.add(line.i)
             out.append((line, segs[0]))
-        elif line.i in found.used or (stop is not None and _stops(line, stop)):
+        elif line.i in found.used or (stop is not None and _stops(line, stop, title_stops)):
             break
         else:
             if out and line.block.gap_before and mb.align != "right":
@@ -261,12 +266,12 @@ def _indented(line: Line) -> bool:
     return lead.count("\t") >= 2 or len(lead.expandtabs(8)) >= 24
 
 
-def _stops_text(text: str, stop: re.Pattern[str]) -> bool:
-    return bool(_TITLE.search(key(text)) or stop.match(key(_QUOTES.sub("", text))))
+def _stops_text(text: str, stop: re.Pattern[str], title: bool = True) -> bool:
+    return bool(title and _TITLE.search(key(text)) or stop.match(key(_QUOTES.sub("", text))))
 
 
-def _stops(line: Line, stop: re.Pattern[str]) -> bool:
-    if _TITLE.search(line.key):
+def _stops(line: Line, stop: re.Pattern[str], title: bool = True) -> bool:
+    if title and _TITLE.search(line.key):
         return True
     return any(stop.match(key(_QUOTES.sub("", seg))) for seg in _segments(line))
 
@@ -281,9 +286,11 @@ def _fieldish(text: str) -> bool:
 
 
 def _approval_signature(lines: list[Line], marker: Line, hit: tuple[int, str],
-                        found: Grifs) -> ApprovalBlock:
+                        found: Grifs, lex: Lexicon) -> ApprovalBlock:
     col, tail = hit
-    region = _region(lines, marker, col, found, limit=10)
+    # a title set beside the grif («ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ  ______») does not end it
+    region = _region(lines, marker, col, found, limit=10, stop=_stop_markers(lex),
+                     title_stops=False)
     titled = next((n for n, (ln, _) in enumerate(region) if _TITLE_LINE.search(ln.key)), None)
     if titled is not None:
         region = region[:titled] + [(ln, t) for ln, t in region[titled + 1:] if _fieldish(t)
@@ -545,8 +552,10 @@ def _group_signatories(region: list[tuple[Line, str]], tail: str,
     units: list[list[tuple[Line, str]]] = []
     for line, text in region:
         b = line.block
-        if units and b.table is not None and units[-1][0][0].block.table == b.table \
-                and units[-1][0][0].block.row == b.row:
+        last = units[-1][-1][0].block if units else None
+        # the cells of one table row are one unit; paragraphs of one cell are not
+        if last is not None and b.table is not None and last.table == b.table \
+                and last.row == b.row and last.cell != b.cell:
             units[-1].append((line, text))
         else:
             units.append([(line, text)])

@@ -136,6 +136,13 @@ def find_headings(lines: list[Line], used: set[int], lex: Lexicon) -> tuple[list
             if runin is not None:
                 found[line.i] = runin
                 notes.append(("D203", line.block.index))
+    standalone = sorted(i for i, h in found.items() if h.by == "vocabulary")
+    if len(standalone) >= 2:
+        # a document whose headings stand on lines of their own: a paragraph opening with
+        # «Требования к квалификации: …» inside one of its sections is an item there
+        for i in [i for i, h in found.items() if h.by == "run-in" and i > standalone[0]]:
+            del found[i]
+            notes.remove(("D203", lines[i].block.index))
     if not found:
         for heading in _prose_subheadings(lines, used):
             found[heading.line.i] = heading
