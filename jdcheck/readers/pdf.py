@@ -39,27 +39,40 @@ def read(data: bytes, name: str, limits: Any) -> Draft:
                              "editor, or run OCR first")
     draft = Draft("pdf")
     draft.pages = len(pages)
-    split = [[line.rstrip() for line in page.split("\n") if line.strip()] for page in pages]
-    tops, bottoms = _running(split)
-    seen: set[str] = set()
+    split = [_page_lines(page) for page in pages]
+    running = _running([[text for text, _ in lines] for lines in split])
+    seen: set[tuple[int, str]] = set()
     for number, lines in enumerate(split, start=1):
-        gap = number > 1
-        for n, line in enumerate(lines):
-            edge = tops if n == 0 else bottoms if n == len(lines) - 1 else set()
-            shape = _shape(line)
-            if _PAGE_NUMBER.fullmatch(line.strip()) and (n == 0 or n == len(lines) - 1):
+        for n, (line, gap) in enumerate(lines):
+            place = n if n < _EDGE else n - len(lines) if n >= len(lines) - _EDGE else None
+            if place is not None and _PAGE_NUMBER.fullmatch(line.strip()) \
+                    and (n == 0 or n == len(lines) - 1):
                 draft.add(line, page=number, part="footer")
                 continue
-            if shape in edge:
+            shape = (place, _shape(line))
+            if place is not None and shape in running:
                 # a running header or footer: read once, in its place on the first page it
                 # is on; its repeats are kept apart from the body like a Word header
                 if shape in seen:
-                    draft.add(line, page=number, part="header" if n == 0 else "footer")
+                    draft.add(line, page=number, part="header" if place >= 0 else "footer")
                     continue
                 seen.add(shape)
             draft.add(line, page=number, gap_before=gap)
-            gap = False
     return draft
+
+
+def _page_lines(page: str) -> list[tuple[str, bool]]:
+    """The page's non-blank lines, each with whether a blank line comes before it (a page
+    break is not a paragraph break)."""
+    out: list[tuple[str, bool]] = []
+    gap = False
+    for line in page.split("\n"):
+        if not line.strip():
+            gap = bool(out)
+            continue
+        out.append((line.rstrip(), gap))
+        gap = False
+    return out
 
 
 # «2», «- 2 -», «Стр. 2 из 5», «Səhifə 2», «Page 2 of 5»
@@ -72,13 +85,21 @@ def _shape(line: str) -> str:
     return _DIGITS.sub("#", " ".join(line.split()))
 
 
-def _running(pages: list[list[str]]) -> tuple[set[str], set[str]]:
-    """Lines that open (or close) two pages or more: a running header (or footer)."""
+_EDGE = 3       # how many lines at the top and at the bottom of a page a running head may take
+
+
+def _running(pages: list[list[str]]) -> set[tuple[int, str]]:
+    """(place, shape) of the lines that stand at the same place at the top (place 0, 1, 2)
+    or the bottom (-1, -2, -3) of two pages or more: a running header or footer."""
     if len(pages) < 2:
-        return set(), set()
-    tops = Counter(_shape(lines[0]) for lines in pages if lines)
-    bottoms = Counter(_shape(lines[-1]) for lines in pages if len(lines) > 1)
-    return {t for t, c in tops.items() if c >= 2}, {b for b, c in bottoms.items() if c >= 2}
+        return set()
+    counts: Counter[tuple[int, str]] = Counter()
+    for lines in pages:
+        for place in range(min(_EDGE, len(lines))):
+            counts[(place, _shape(lines[place]))] += 1
+        for place in range(1, min(_EDGE, len(lines) - _EDGE) + 1):
+            counts[(-place, _shape(lines[-place]))] += 1
+    return {shape for shape, c in counts.items() if c >= 2}
 
 
 def _encrypted(name: str) -> ReadError:

@@ -164,7 +164,7 @@ def _unfold_columns(lines: list[str]) -> list[tuple[int, str]]:
 
 
 _DEEP = 24          # columns of indentation that put a line in the right half of the page
-_SHALLOW = 8        # a longer line of a right-hand block may start this far in
+_SHALLOW = 4        # a longer line of a right-hand block may start this far in
 
 
 def _indent(line: str) -> int:

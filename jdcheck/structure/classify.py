@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from jdcheck.model import Block, Evidence, Jurisdiction, Section, TextField
+from jdcheck.structure.headings import match_vocabulary
 from jdcheck.structure.lexicon import Lexicon
 from jdcheck.structure.lines import Line
 from jdcheck.structure.normalize import fold_fast, key
@@ -50,7 +51,7 @@ def find_title(lines: list[Line], used: set[int], lex: Lexicon) -> Title | None:
             score = _title_score(line, before, after)
             if best is None or score > best[0]:
                 best = (score, Title(line.text, [line], kind, _position(lines, line, before,
-                                                                         after, used)))
+                                                                         after, used, lex)))
             break
     return best[1] if best else _characteristic_title(lines, used, lex)
 
@@ -92,25 +93,40 @@ def _title_score(line: Line, before: list[str], after: list[str]) -> int:
 
 
 def _position(lines: list[Line], title: Line, before: list[str], after: list[str],
-              used: set[int]) -> str | None:
+              used: set[int], lex: Lexicon) -> str | None:
     words = title.body.split()
     if after:
         return _tidy(" ".join(words[len(words) - len(after):]))
     if before:
         return _tidy(" ".join(words[:len(before)]))
     for line in lines[title.i + 1:title.i + 3]:
-        if line.i in used or line.label is not None or line.words > 7 or line.in_table:
+        if line.i in used or line.label is not None or line.words > 7 or line.in_table \
+                or match_vocabulary(line.body, lex):
             continue
         if line.body[:1].islower() or line.caps or line.bold or line.block.align == "center":
             return _tidy(line.body)
+    # «KASSİRİN / VƏZİFƏ TƏLİMATI»: the post set on the line above the title
+    above = lines[title.i - 1] if title.i > 0 else None
+    if above is not None and above.i not in used and above.words <= 4 and not above.in_table \
+            and above.label is None and (above.caps or above.bold) \
+            and not title.block.gap_before and not match_vocabulary(above.body, lex):
+        return _tidy(above.body)
     return None
+
+
+_AZ_CAPS = re.compile(r"[ƏŞÇĞÖÜİ]")
 
 
 def _tidy(text: str) -> str | None:
     text = text.strip(" .:«»\"")
     if not text:
         return None
-    return text.lower() if text.isupper() else text
+    if not text.isupper():
+        return text
+    if _AZ_CAPS.search(text):
+        # Azerbaijani capitals: «İ» lower-cases to «i» (not «i» with a combining dot), «I» to «ı»
+        text = text.replace("İ", "i").replace("I", "ı")
+    return text.lower()
 
 
 _ORG = re.compile(r"\b({forms})\s*[«\"“]([^»\"”\n]{{2,80}})[»\"”]|[«\"“]([^»\"”\n]{{2,80}})[»\"”]"

@@ -65,7 +65,12 @@ def build_clauses(lines: list[Line], fmt: str, first_text: str | None = None,
             copy_of, copy_noted = None, False
         prev = drafts[-1] if drafts else None
         fresh, after_title = after_title, False
-        if line.label is not None and line.label.kind != "other" or line.auto:
+        labelled = line.label is not None and line.label.kind != "other" or line.auto
+        if labelled and fmt in _LINE_FORMATS and prev is not None \
+                and _bare_number_runs_on(prev, line):
+            _join(prev, line, whole=True)
+            continue
+        if labelled:
             drafts.append(_labelled(line, prev, base_num, base_auto))
             continue
         if prev is not None and not fresh and _continues(prev, line, fmt):
@@ -169,7 +174,10 @@ def _continues(prev: _Draft, line: Line, fmt: str) -> bool:
     if line.in_table != prev.lines[-1].in_table:
         return starts_low and not ended
     if fmt == "wrapped" and not line.block.gap_before:
-        return True
+        # hard-wrapped paragraphs without numbers or blank lines between them: a sentence that
+        # ends a line and a capital that opens the next start a new paragraph (a numbered item
+        # runs on to the next number; a dash item ends with its list)
+        return not (ended and body[:1].isupper() and (prev.label is None or prev.kind == "bullet"))
     if fmt in _LINE_FORMATS:
         if line.block.gap_before:
             # items of a list without marks, each its own paragraph, need no punctuation
@@ -178,13 +186,27 @@ def _continues(prev: _Draft, line: Line, fmt: str) -> bool:
     return starts_low and not ended
 
 
-def _join(prev: _Draft, line: Line) -> None:
+def _join(prev: _Draft, line: Line, whole: bool = False) -> None:
     last = prev.parts[-1]
-    if _HYPHENATED.search(last) and line.body[:1].islower():
-        prev.parts[-1] = last[:-1] + line.body
+    text = line.text.strip() if whole else line.body
+    if _HYPHENATED.search(last) and text[:1].islower():
+        prev.parts[-1] = last[:-1] + text
     else:
-        prev.parts[-1] = last.rstrip() + " " + line.body
+        prev.parts[-1] = last.rstrip() + " " + text
     prev.lines.append(line)
+    if prev.lead_in and not prev.parts[-1].rstrip().endswith(":"):
+        # «… по расчётам с контрагентами:» went on to list them on the next line itself
+        prev.lead_in = False
+
+
+def _bare_number_runs_on(prev: _Draft, line: Line) -> bool:
+    """«… в порядке, установленном главой» / «39 ТК РФ.»: a wrapped line that opens with a
+    number without a dot or bracket, after a line that did not end its sentence."""
+    label = line.label
+    assert label is not None
+    last = prev.parts[-1].rstrip()
+    return label.kind == "num" and label.text.isdigit() and not line.block.gap_before \
+        and not last.endswith(_TERMINAL) and bool(last)
 
 
 @cache

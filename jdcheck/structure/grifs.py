@@ -8,6 +8,7 @@ follow B26.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -80,7 +81,7 @@ def find_grifs(lines: list[Line], lex: Lexicon, start: int = 0) -> Grifs:
     order = lex.marker("approval", "order")
     agree = lex.marker("agreement", "markers")
     stacked: list[Line] = []
-    _split_trailing_markers(lines[start:start + 40], (sign, agree))
+    _split_trailing_markers(lines[start:start + 40], (sign, order, agree))
     for line in lines[start:]:
         if line.i in found.used and line.i not in found.partial or (
                 line.label is not None and line.label.kind == "num" and line.words > 6) \
@@ -315,7 +316,7 @@ def _after_marker(segment: str) -> str:
 
 def _is_order_approval(lines: list[Line], line: Line, lex: Lexicon) -> bool:
     words = lex.marker("approval", "order_words", whole=False)
-    near = lines[max(0, line.i - 3):line.i + 4]
+    near = lines[max(0, line.i - 3):line.i + 5]
     return any(words.search(key(ln.text)) for ln in near) and line.words <= 16
 
 
@@ -334,16 +335,20 @@ def _approval_order(lines: list[Line], marker: Line, hit: tuple[int, str], found
     if backward and len(k.split()) <= 3:
         # «Təsdiq edilmişdir» alone heads the block as «УТВЕРЖДЕНА» does when the order is
         # written below it
-        below = within + _near(lines[marker.i + 1:marker.i + 4], marker, found, col, columns)
-        backward = not any(words.search(key(t)) for _, t in below)
+        below = within + _near(lines[marker.i + 1:marker.i + 5], marker, found, col, columns)
+        backward = not any(words.search(key(t)) or _NUMBER.search(t) for _, t in below)
     if not within:
         head = _segments(marker)[col]
-    window = lines[max(0, marker.i - 3):marker.i] if backward else lines[marker.i + 1:marker.i + 4]
+    window = lines[max(0, marker.i - 3):marker.i] if backward else lines[marker.i + 1:marker.i + 5]
     texts = ([] if backward else within) + _near(window, marker, found, col, columns)
-    first = texts[0] if texts else None
-    near = [(marker, head)] + [
-        pair for pair in texts if words.search(key(pair[1])) or find_date(pair[1])
-        or _NUMBER.search(pair[1]) or (azerbaijani and pair is first)]
+    def relevant(t: str) -> bool:
+        return bool(words.search(key(t)) or find_date(t) or _NUMBER.search(t))
+
+    # «… MMC-nin / direktorunun» before the order's date and number: who issued it
+    issuer_lines = [] if not azerbaijani else (texts[:1] if backward else list(
+        itertools.takewhile(lambda pair: not relevant(pair[1]), texts))[:2])
+    near = [(marker, head)] + [pair for pair in texts
+                               if relevant(pair[1]) or any(pair is p for p in issuer_lines)]
     near.sort(key=lambda pair: pair[0].i)
     text = " ".join(t for _, t in near)
     if columns:
@@ -418,10 +423,12 @@ def _issuer(near: list[tuple[Line, str]], text: str, backward: bool) -> TextFiel
     if m:
         return TextField(text=m.group(1).strip()[:120], span=span_of([ln for ln, _ in near]))
     # «Təsdiq edilmişdir / «…» MMC-nin baş direktorunun / … tarixli … nömrəli əmri ilə»
-    for line, line_text in near[1:]:
-        if not find_date(line_text) and not _NUMBER.search(line_text):
-            return TextField(text=line_text.strip()[:120], span=line.span())
-    return None
+    issuer = list(itertools.takewhile(
+        lambda pair: not find_date(pair[1]) and not _NUMBER.search(pair[1]), near[1:]))
+    if not issuer:
+        return None
+    return TextField(text=" ".join(t.strip() for _, t in issuer)[:120],
+                     span=span_of([ln for ln, _ in issuer]))
 
 
 _PARENS = re.compile(r"\((?:[^()]|\([^()]*\))*\)", re.DOTALL)

@@ -193,7 +193,7 @@ def _continues_items(lines: list[Line], line: Line, used: set[int],
     for prev in reversed(lines[:line.i]):
         if prev.i in used or prev.label is None:
             continue
-        if prev.i in headings:
+        if prev.i in headings and headings[prev.i].by != "run-in":
             return False
         same = prev.label.kind == "num" and prev.label.depth == 1 and not prev.auto
         return same and prev.label.path[0] == label.path[0] - 1 and _look(prev) == _look(line)

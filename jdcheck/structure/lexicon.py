@@ -21,6 +21,11 @@ def _load(name: str) -> dict[str, Any]:
 # («hüquqları», «hüquqlarına», «məsuliyyətindən», «funksiyası»), but not derivations such as
 # «hüquqşünas» (lawyer) or «səlahiyyətlidir» (is authorised).
 _AZ_ENDING = r"(?:l[ae]r)?(?:[iu]|s[iu]|[iu]m[iu]z)?(?:n[iu]n|[iu]n|n?[ae]|n?d[ae]n?)?"
+# After a stem whose last vowel is rounded and back («hüquq»), the possessive is «-u»
+# («hüququ»); a bare «-i» there makes the adjective («hüquqi», legal), not a case of the noun.
+_AZ_ENDING_ROUND = (r"(?:l[ae]r(?:[iu]|s[iu]|[iu]m[iu]z)?|u|umuz)?"
+                    r"(?:n[iu]n|[iu]n|n?[ae]|n?d[ae]n?)?")
+_VOWELS = re.compile(r"[aeiouı]")
 
 
 def phrase_pattern(phrase: str) -> str:
@@ -34,7 +39,9 @@ def phrase_pattern(phrase: str) -> str:
             continue
         ending = ""
         if star:
-            ending = r"\w*" if re.search("[а-я]", k) else _AZ_ENDING
+            vowels = _VOWELS.findall(k)
+            ending = r"\w*" if re.search("[а-я]", k) else (
+                _AZ_ENDING_ROUND if vowels and vowels[-1] in "uo" else _AZ_ENDING)
         words.append(re.escape(k).replace(r"\ ", " ") + ending)
     return " ".join(words)
 

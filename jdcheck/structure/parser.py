@@ -138,8 +138,9 @@ def _diag(code: str, raw: RawDocument, block: int) -> Diagnostic:
 def _mark_position_line(lines: list[Line], title: cls.Title, used: set[int]) -> None:
     if title.position is None:
         return
-    for line in lines[title.lines[0].i + 1:title.lines[0].i + 3]:
-        if line.body.strip(" .:«»\"").lower() == title.position.lower():
+    first = title.lines[0].i
+    for line in [*lines[first + 1:first + 3], *lines[max(0, first - 1):first]]:
+        if key(line.body) == key(title.position):
             used.add(line.i)
             return
 
@@ -177,7 +178,12 @@ def _body_end(lines: list[Line], headings: list[Heading], used: set[int], lex: L
         if line.label is not None and line.label.kind in ("num", "letter") or line.auto:
             continue
         m = signoff.search(line.key)
-        if m and m.start() == 0 or (_APPENDIX.match(line.key) and line.words <= 6):
+        # «Инструкция разработана …» opens the drafter's block; a whole sentence saying so
+        # («… разработана на основе Положения и вступает в силу …») is a clause
+        nxt = lines[line.i + 1].body if line.i + 1 < len(lines) else ""
+        closing = m is not None and m.start() == 0 and not (
+            line.words > 10 and (line.text.rstrip().endswith(".") or nxt[:1].islower()))
+        if closing or (_APPENDIX.match(line.key) and line.words <= 6):
             return line.i
         if _signature_line(line):
             prev = lines[line.i - 1]
