@@ -72,6 +72,12 @@ LAW_MARKERS = ("Российск", "РФ", "Беларус", "Казахстан
                "Azərbaycan", "Azerbaycan", "Rusiya", "Məcəllə", "Mecelle", "ƏM ")
 
 
+# What a reader takes as a reference to a country's law (not «Azərbaycan dili», the language).
+LAW_REFERENCES = ("Российск", "РФ", "Беларус", "Казахстан", "кодекс", "Кодекс", "ТК ",
+                  "Azərbaycan Respublikası", "Azerbaycan Respublikasi", "Rusiya", "Məcəllə",
+                  "Mecelle", "ƏM ")
+
+
 class Material:
     """The corpus sources of one language, pooled for mixing."""
 
@@ -263,15 +269,20 @@ def make_sample(seed: int, index: int, formats: list[str],
     acks = pool.acks[ack_form] or [DEFAULT_ACK[lang][ack_form]]
     header = header if rng.random() < 0.8 else []
     approval = _approval(rng, lang, org) if rng.random() < 0.85 else None
+    agreement = _agreement(rng, lang) if rng.random() < 0.3 else None
+    title = list(base["title"])
+    sections = _sections(rng, base, pool)
+    if not any(m in json.dumps(sections, ensure_ascii=False) for m in LAW_REFERENCES):
+        jurisdiction = "unknown"      # the clauses that cited the law were left out
     return {
         "id": f"{lang}_bench_{index:05d}", "lang": lang, "format": fmt,
         "kind": "job-description", "jurisdiction": jurisdiction,
         "organisation": org if org and (header or approval) else None,
         "position": base.get("position"), "layout": layout,
         "header": header, "approval": approval,
-        "agreement": _agreement(rng, lang) if rng.random() < 0.3 else None,
-        "title": list(base["title"]),
-        "sections": _sections(rng, base, pool),
+        "agreement": agreement,
+        "title": title,
+        "sections": sections,
         "signoff": rng.choice(pool.signoffs),
         "acknowledgment": ({"form": ack_form, "lines": rng.choice(acks)}
                            if rng.random() < 0.75 else None),

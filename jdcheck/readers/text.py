@@ -141,9 +141,22 @@ def _split(line: str, col: int) -> tuple[str, str]:
         return "", line
     cuts = [m.end() for m in _GAP.finditer(line) if abs(m.end() - col) <= 2 * _COLUMN_SLACK]
     if not cuts:
-        return line, ""
+        return _capitals_run_in(line, col)
     at = min(cuts, key=lambda c: abs(c - col))
     return line[:at], line[at:]
+
+
+_CAPS_TAIL = re.compile(r"(?<=\S) ((?:[^\W\d_a-zа-яё]{2,}[ .:]*){1,2})$")
+
+
+def _capitals_run_in(line: str, col: int) -> tuple[str, str]:
+    """«Общество с ограниченной ответственностью «…» УТВЕРЖДАЮ»: a long left column leaves
+    one space before the right column's first line, a heading in capitals; it is cut off
+    there when it starts inside the right column."""
+    m = _CAPS_TAIL.search(line)
+    if m is None or m.start(1) < col or not any(ch.islower() for ch in line[:m.start()]):
+        return line, ""
+    return line[:m.start()], line[m.start(1):]
 
 
 def _unfold_columns(lines: list[str]) -> list[tuple[int, str]]:
@@ -164,7 +177,7 @@ def _unfold_columns(lines: list[str]) -> list[tuple[int, str]]:
 
 
 _DEEP = 24          # columns of indentation that put a line in the right half of the page
-_SHALLOW = 4        # a longer line of a right-hand block may start this far in
+_SHALLOW = 1        # a longer line of a right-hand block is indented at all
 
 
 def _indent(line: str) -> int:

@@ -194,9 +194,10 @@ def _join(prev: _Draft, line: Line, whole: bool = False) -> None:
     else:
         prev.parts[-1] = last.rstrip() + " " + text
     prev.lines.append(line)
-    if prev.lead_in and not prev.parts[-1].rstrip().endswith(":"):
-        # «… по расчётам с контрагентами:» went on to list them on the next line itself
-        prev.lead_in = False
+    # a lead-in is judged on the whole paragraph: «… по расчётам с контрагентами:» that goes
+    # on to list them is not one; «… отвечающее следующим / требованиям:» is
+    prev.lead_in = prev.label is None and prev.parts[-1].rstrip().endswith(":") if (
+        prev.kind is None) else prev.lead_in
 
 
 def _bare_number_runs_on(prev: _Draft, line: Line) -> bool:

@@ -191,8 +191,8 @@ def _continues_items(lines: list[Line], line: Line, used: set[int],
     if label is None or label.kind != "num" or line.auto or label.depth != 1:
         return False
     for prev in reversed(lines[:line.i]):
-        if prev.i in used or prev.label is None:
-            continue
+        if prev.i in used or prev.label is None or prev.label.kind in ("bullet", "letter"):
+            continue        # sub-items of the previous item
         if prev.i in headings and headings[prev.i].by != "run-in":
             return False
         same = prev.label.kind == "num" and prev.label.depth == 1 and not prev.auto
