@@ -126,10 +126,12 @@ def _head_marker(line: Line, rx: re.Pattern[str]) -> tuple[int, str] | None:
 
 
 def _split_trailing_markers(lines: list[Line], markers: tuple[re.Pattern[str], ...]) -> None:
-    """«Открытое акционерное общество «…» Утверждаю» over right-hand lines: a long left column
-    left no wide gap before the grif marker; split the line there."""
-    for line, below in zip(lines, lines[1:], strict=False):
-        if line.in_table or below.block.align != "right" or line.block.align == "right" \
+    """«Открытое акционерное общество «…» Утверждаю» over right-hand lines (the next or one
+    of the two after it): a long left column left no wide gap before the grif marker; split
+    the line there."""
+    for n, line in enumerate(lines):
+        right_below = any(b.block.align == "right" for b in lines[n + 1:n + 4])
+        if line.in_table or not right_below or line.block.align == "right" \
                 or len(line.columns()) > 1 or line.words > 14:
             continue
         words = line.text.split()

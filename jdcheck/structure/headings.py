@@ -16,6 +16,7 @@ _RUNIN = re.compile(r"^(.{3,60}?)\s*[.:]\s+(\S.*)$", re.DOTALL)
 _RUNIN_LOOSE = re.compile(r"^(.{3,120}?)\s*[.:]\s+(\S.*)$", re.DOTALL)
 _MAX_TAIL = 3
 _INNER_STOP = re.compile(r"\.\s+\S")
+_INNER_COLON = re.compile(r":\s*[^\W\d_]")
 
 
 @dataclass
@@ -107,7 +108,8 @@ def _heading_shape(line: Line) -> bool:
         return False
     if body.rstrip().endswith((";", ",")) or line.key.startswith(("в т ч", "в том числе")):
         return False
-    return not _INNER_STOP.search(body.rstrip(". "))
+    # «Требования к квалификации: высшее образование.» states something after its colon
+    return not _INNER_STOP.search(body.rstrip(". ")) and not _INNER_COLON.search(body)
 
 
 def find_headings(lines: list[Line], used: set[int], lex: Lexicon) -> tuple[list[Heading],
@@ -260,4 +262,4 @@ def _fits(value: int, numbers: set[int]) -> bool:
     """A section number that continues the document's own section numbering."""
     if not numbers:
         return True
-    return value in numbers or value - 1 in numbers or value == max(numbers) + 1
+    return value not in numbers and (value - 1 in numbers or value == max(numbers) + 1)

@@ -182,7 +182,7 @@ def _body_end(lines: list[Line], headings: list[Heading], used: set[int], lex: L
         # («… разработана на основе Положения и вступает в силу …») is a clause
         nxt = lines[line.i + 1].body if line.i + 1 < len(lines) else ""
         closing = m is not None and m.start() == 0 and not (
-            line.words > 10 and (line.text.rstrip().endswith(".") or nxt[:1].islower()))
+            "_" not in line.text and (line.text.rstrip().endswith(".") or nxt[:1].islower()))
         if closing or (_APPENDIX.match(line.key) and line.words <= 6):
             return line.i
         if _signature_line(line):

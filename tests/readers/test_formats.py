@@ -192,11 +192,13 @@ def test_pdf_running_header_and_page_numbers_are_kept_apart(tmp_path: Path) -> N
     path = tmp_path / "two_pages.pdf"
     canvas = Canvas(str(path), pagesize=A4)
     pages = [["Должностная инструкция кассира", "Должностные обязанности",
-              "1. Принимает наличные деньги.", "2. Ведёт кассовую книгу."],
-             ["3. Сдаёт выручку инкассатору.", "4. Составляет кассовый отчёт."]]
+              "1. Принимает наличные деньги.", "2. Ведёт кассовую книгу и сверяет её"],
+             ["с отчётом кассира.", "3. Сдаёт выручку инкассатору.",
+              "4. Составляет кассовый отчёт."]]
     for number, lines in enumerate(pages, start=1):
         canvas.setFont("DejaVuSans", 10)
         canvas.drawString(80, 800, "ООО «Ромашка»")
+        canvas.drawString(80, 786, "Московский филиал")
         for n, line in enumerate(lines):
             canvas.drawString(80, 760 - 16 * n, line)
         canvas.drawString(290, 40, f"- {number} -")
@@ -204,10 +206,14 @@ def test_pdf_running_header_and_page_numbers_are_kept_apart(tmp_path: Path) -> N
     canvas.save()
     raw = read_document(path)
     body = [b.text for b in raw.blocks if b.part == "body"]
-    assert body.count("ООО «Ромашка»") == 1 and not any(t.startswith("- ") for t in body)
-    assert {b.text for b in raw.blocks if b.part != "body"} == {"ООО «Ромашка»", "- 1 -",
-                                                                "- 2 -"}
+    assert body.count("ООО «Ромашка»") == 1 and body.count("Московский филиал") == 1
+    assert not any(t.startswith("- ") for t in body)
+    assert {b.text for b in raw.blocks if b.part != "body"} == {
+        "ООО «Ромашка»", "Московский филиал", "- 1 -", "- 2 -"}
     document = parse(raw)
+    # the sentence broken by the page goes on as one item
+    assert [c.text for c in document.sections[0].counted][1] == \
+        "Ведёт кассовую книгу и сверяет её с отчётом кассира."
     assert [len(s.counted) for s in document.sections] == [4]
 
 

@@ -105,3 +105,87 @@ def test_a_flat_copy_of_a_table_is_not_read_as_clauses(tmp_path: Path) -> None:
     counted = [c.text for c in document.sections[0].counted]
     assert counted == ["Подаёт блюда гостям.", "Убирает посуду со столов."]
     assert [d.code for d in document.diagnostics].count("D212") == 1
+
+
+def _wrapped(tmp_path: Path, body: list[str]) -> Document:
+    """A plain-text job description whose paragraphs are hard-wrapped without blank lines."""
+    path = tmp_path / "wrapped.txt"
+    path.write_text("\n".join(["ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ юрисконсульта", "", *body]) + "\n",
+                    encoding="utf-8")
+    return parse(read_document(path))
+
+
+def test_hard_wrapped_paragraphs_without_blank_lines(tmp_path: Path) -> None:
+    document = _wrapped(tmp_path, [
+        "1. Общие положения",
+        "Юрисконсульт относится к категории специалистов юридического отдела и",
+        "подчиняется его начальнику.",
+        "На должность юрисконсульта назначается лицо, отвечающее следующим",
+        "требованиям:",
+        "— высшее юридическое образование;",
+        "— стаж работы по специальности не менее двух лет.",
+        "Юрисконсульт руководствуется законодательством Российской Федерации и",
+        "локальными актами Общества.",
+        "2. Ответственность",
+        "Материальная ответственность юрисконсульта наступает в пределах, которые",
+        "установлены главой",
+        "39 ТК РФ.",
+        "Взыскание ущерба производится в порядке, предусмотренном статьёй 248 ТК",
+        "РФ, с учётом обстоятельств, при которых он причинён работнику Обществом.",
+        "3. Заключительные положения",
+        "Инструкция разработана на основе Положения о юридическом отделе и вступает",
+        "в силу со дня её утверждения.",
+        "Начальник юридического отдела ____________ П.А. Голованов"])
+    general, liability, final = document.sections
+    # a sentence ending a line over a capital starts a paragraph; the wrapped lead-in is one
+    assert [c.text[:14] for c in general.counted] == [
+        "Юрисконсульт о", "высшее юридиче", "стаж работы по", "Юрисконсульт р"]
+    assert [c.lead_in for c in general.clauses] == [False, True, False, False, False]
+    # «39 ТК РФ.» continues the sentence above it; it is not item 39
+    assert len(liability.counted) == 2 and liability.clauses[0].text.endswith("главой 39 ТК РФ.")
+    # a whole sentence about how the instruction was made is a clause, not the sign-off
+    assert [c.text[:22] for c in final.counted] == ["Инструкция разработана"]
+
+
+def test_numbered_items_that_look_like_headings(tmp_path: Path) -> None:
+    document = docx.Document()
+    for text in ["ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ менеджера", "1. Общие положения",
+                 "Требования к квалификации: высшее экономическое образование.",
+                 "Менеджер назначается на должность приказом директора.",
+                 "2. Должностные обязанности", "1. Ведёт переговоры с клиентами.",
+                 "2. Менеджер должен знать:", "— условия договоров;", "— тарифы Общества.",
+                 "3. Квалификационные требования к менеджеру:", "— высшее образование.",
+                 "3. Права", "Получать информацию, необходимую для работы."]:
+        document.add_paragraph(text)
+    path = tmp_path / "menedzher.docx"
+    document.save(str(path))
+    parsed = parse(read_document(path))
+    # a run-in «Требования к квалификации: …» under a standalone heading is its item, and so is
+    # the numbered «3. Квалификационные требования …:» that follows item 2 and its sub-items
+    assert [(s.kinds, len(s.counted)) for s in parsed.sections] == [
+        (("general",), 2), (("duties",), 6), (("rights",), 1)]
+
+
+def test_an_azerbaijani_adjective_is_not_a_heading(tmp_path: Path) -> None:
+    path = tmp_path / "huquqshunas.txt"
+    path.write_text("\n\n".join([
+        "HÜQUQŞÜNASIN VƏZİFƏ TƏLİMATI", "FUNKSİYALAR",
+        "Struktur bölmələrə hüquqi məsələlər üzrə məsləhət verilməsi.",
+        "Müqavilə işinin hüquqi müşayiəti.", "HÜQUQLAR",
+        "Lazımi məlumatları tələb etmək."]) + "\n", encoding="utf-8")
+    parsed = parse(read_document(path))
+    assert [(s.kinds, len(s.counted)) for s in parsed.sections] == [
+        (("functions",), 2), (("rights",), 1)]
+
+
+def test_the_post_above_the_title(tmp_path: Path) -> None:
+    document = docx.Document()
+    for text in ["KASSİRİN", "VƏZİFƏ TƏLİMATI", "Ümumi müddəalar",
+                 "Kassir direktorun əmri ilə vəzifəyə təyin edilir."]:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(text).bold = text.isupper() or text == "Ümumi müddəalar"
+    path = tmp_path / "kassir.docx"
+    document.save(str(path))
+    parsed = parse(read_document(path))
+    assert parsed.position == "kassirin"
+    assert [(s.kinds, len(s.counted)) for s in parsed.sections] == [(("general",), 1)]

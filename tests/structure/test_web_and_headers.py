@@ -206,3 +206,96 @@ def test_a_plain_text_head_whose_columns_touch(tmp_path: Path) -> None:
     assert "акционерного общества" in approval.position.text
     assert approval.name is not None and approval.name.text == "Д.А. Морозов"
     assert approval.date is not None and approval.date.value == date(2023, 5, 7)
+
+
+def test_an_approval_above_an_agreement_on_the_right(tmp_path: Path) -> None:
+    document = docx.Document()
+    for text in ["УТВЕРЖДАЮ", "Генеральный директор", "____________ Д.А. Морозов",
+                 "«08» декабря 2021 г.", "СОГЛАСОВАНО", "Юрисконсульт", "____________ В.К. Зайцев",
+                 "Главный бухгалтер", "____________ Н.Г. Орлова"]:
+        document.add_paragraph(text).alignment = 2          # right
+    for text in ["ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ кассира", "1. Общие положения",
+                 "1.1. Кассир назначается на должность приказом."]:
+        document.add_paragraph(text)
+    path = tmp_path / "kassir.docx"
+    document.save(str(path))
+    parsed = parse(read_document(path))
+    assert parsed.approval is not None and parsed.approval.name is not None
+    assert parsed.approval.name.text == "Д.А. Морозов"
+    (agreement,) = parsed.agreements
+    assert [s.name.text for s in agreement.signatories if s.name] == ["В.К. Зайцев",
+                                                                     "Н.Г. Орлова"]
+
+
+def test_agreeing_people_in_one_table_cell(tmp_path: Path) -> None:
+    document = docx.Document()
+    left, right = document.add_table(rows=1, cols=2).rows[0].cells
+    left.text = "СОГЛАСОВАНО"
+    for text in ["Юрисконсульт", "____________ Н.Г. Орлова", "Главный бухгалтер",
+                 "____________ Д.А. Морозов", "Начальник отдела кадров",
+                 "____________ О.Н. Кузнецов"]:
+        left.add_paragraph(text)
+    right.text = "УТВЕРЖДАЮ"
+    for text in ["Директор", "____________ И.И. Петров", "«01» марта 2024 г."]:
+        right.add_paragraph(text)
+    for text in ["ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ кассира", "1. Общие положения",
+                 "1.1. Кассир назначается на должность приказом."]:
+        document.add_paragraph(text)
+    path = tmp_path / "kassir.docx"
+    document.save(str(path))
+    parsed = parse(read_document(path))
+    (agreement,) = parsed.agreements
+    assert [s.position.text if s.position else None for s in agreement.signatories] == [
+        "Юрисконсульт", "Главный бухгалтер", "Начальник отдела кадров"]
+    assert parsed.approval is not None and parsed.approval.name is not None
+    assert parsed.approval.name.text == "И.И. Петров"
+
+
+def test_a_left_column_signature_at_the_margin(tmp_path: Path) -> None:
+    """The right column's approval ends where the left column's agreement goes on alone."""
+    document = _docx(tmp_path / "menedzher.docx", [
+        "ООО «Балтийская швейная фабрика»\t\tУтверждаю",
+        "\t\t\t\t\t\t\tДиректор ООО «Балтийская швейная фабрика»",
+        "СОГЛАСОВАНО\t\t\t\t\t\t____________ Т.В. Волкова",
+        "Начальник юридического отдела\t\t\t«11» декабря 2025 г.",
+        "____________ Е.С. Павлова",
+        "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ менеджера по продажам", "1. Общие положения",
+        "1.1. Менеджер назначается на должность приказом директора."])
+    approval = document.approval
+    assert approval is not None and approval.name is not None
+    assert approval.name.text == "Т.В. Волкова"
+    assert approval.date is not None and approval.date.value == date(2025, 12, 11)
+    (agreement,) = document.agreements
+    assert [(s.position.text if s.position else None, s.name.text if s.name else None)
+            for s in agreement.signatories] == [("Начальник юридического отдела",
+                                                 "Е.С. Павлова")]
+
+
+def test_a_typed_head_whose_left_column_runs_into_the_grif(tmp_path: Path) -> None:
+    pad = " " * 36
+    document = _txt(tmp_path / "prodmarket.txt", [
+        "Общество с ограниченной ответственностью «Продмаркет Волга» УТВЕРЖДАЮ",
+        pad + "Директор ООО «Продмаркет Волга»",
+        "СОГЛАСОВАНО" + " " * 25 + "____________ С.М. Лебедев",
+        "Юрисконсульт" + " " * 24 + "«15» мая 2022 г.",
+        "____________ Д.А. Морозов", "",
+        " " * 25 + "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ кассира", "",
+        "1. Общие положения", "1.1. Кассир назначается на должность приказом."], sep="\n")
+    approval = document.approval
+    assert approval is not None and approval.name is not None
+    assert approval.name.text == "С.М. Лебедев"
+    assert approval.date is not None and approval.date.value == date(2022, 5, 15)
+    (agreement,) = document.agreements
+    assert [s.name.text for s in agreement.signatories if s.name] == ["Д.А. Морозов"]
+
+
+def test_an_azerbaijani_order_grif_wrapped_over_lines(tmp_path: Path) -> None:
+    document = _txt(tmp_path / "menecer.txt", [
+        "«Qafqaz Qida Paylanma» MMC", "Təsdiq edilmişdir", "«Qafqaz Qida Paylanma» MMC-nin",
+        "direktorunun", "«___» ____________ 20__-ci il tarixli ___ nömrəli", "əmri ilə",
+        "Satış menecerinin vəzifə təlimatı", "1. Ümumi müddəalar",
+        "1.1. Menecer direktorun əmri ilə vəzifəyə təyin edilir."], sep="\n")
+    approval = document.approval
+    assert approval is not None and approval.form == "order"
+    assert approval.position is not None and approval.position.text.endswith("direktorunun")
+    assert approval.date is not None and approval.date.blank
