@@ -48,57 +48,71 @@ def build_clauses(lines: list[Line], fmt: str, first_text: str | None = None,
                     and not ln.auto), default=1)
     base_auto = min((ln.block.list_level or 0 for ln in lines if ln.auto), default=0)
     table_noted = False
-    copy_of: str | None = None        # the text of a table just above, to spot a flat copy
-    copy_noted = False
+    copy = _FlatCopy()
     after_title = False               # a sub-heading was just passed: the next line starts anew
     for n, line in enumerate(lines):
-        if _is_blank_item(line):
+        if _is_blank_item(line) or copy.skips(line, lines, notes):
             continue
-        if line.in_table:
-            copy_of = _table_text(lines, line) if copy_of is None else copy_of
-        elif copy_of is not None:
-            if _NO_SPACE.sub("", line.body) in copy_of:
-                if not copy_noted:
-                    notes.append(("D212", line.block.index))
-                copy_noted = True
-                continue
-            copy_of, copy_noted = None, False
         prev = drafts[-1] if drafts else None
         fresh, after_title = after_title, False
         labelled = line.label is not None and line.label.kind != "other" or line.auto
         if labelled and fmt in _LINE_FORMATS and prev is not None \
                 and _bare_number_runs_on(prev, line):
             _join(prev, line, whole=True)
-            continue
-        if labelled:
+        elif labelled:
             drafts.append(_labelled(line, prev, base_num, base_auto))
-            continue
-        if prev is not None and not fresh and _continues(prev, line, fmt):
+        elif prev is not None and not fresh and _continues(prev, line, fmt):
             _join(prev, line)
-            continue
-        if _is_subheading(line, lines[n + 1:n + 2]) or (
+        elif _is_subheading(line, lines[n + 1:n + 2]) or (
                 fmt in _LINE_FORMATS and _is_subtitle(line, lines[n + 1:n + 2])):
             notes.append(("D204", line.block.index))
             after_title = True
-            continue
-        if line.in_table and _multi_column(line, lines):
+        elif line.in_table and _multi_column(line, lines):
             if not table_noted:
                 notes.append(("D208", line.block.index))
                 table_noted = True
-            continue
-        body = line.body.rstrip()
-        lead = body.endswith(":") or (not body.endswith((".", ";", "!", "?", ")", "»"))
-                                      and _next_is_item(lines[n + 1:n + 3])
-                                      and not _next_is_sibling(drafts, lines[n + 1]))
-        draft = _Draft(None, None, 0, lead, [line.body], [line])
-        draft.unmarked = prev is not None and line.body[:1].islower() and (
-            prev.unmarked or prev.parts[-1].rstrip().endswith(":"))
-        drafts.append(draft)
+        else:
+            drafts.append(_plain(line, lines[n + 1:n + 3], prev, drafts))
     _assign_parents(drafts)
     jump = _numbering_jump(drafts)
     if jump is not None:
         notes.append(("D205", jump))
     return [_freeze(i, d) for i, d in enumerate(drafts)], notes
+
+
+def _plain(line: Line, following: list[Line], prev: _Draft | None,
+           drafts: list[_Draft]) -> _Draft:
+    """A paragraph without a label: a lead-in when it ends in a colon, or when it is left
+    open over the items of a new list."""
+    body = line.body.rstrip()
+    lead = body.endswith(":") or (not body.endswith((".", ";", "!", "?", ")", "»"))
+                                  and _next_is_item(following)
+                                  and not _next_is_sibling(drafts, following[0]))
+    draft = _Draft(None, None, 0, lead, [line.body], [line])
+    draft.unmarked = prev is not None and line.body[:1].islower() and (
+        prev.unmarked or prev.parts[-1].rstrip().endswith(":"))
+    return draft
+
+
+class _FlatCopy:
+    """The lines after a table that repeat its cells (the flat copy a converter leaves)."""
+
+    def __init__(self) -> None:
+        self.text: str | None = None      # the table just above, without spaces
+        self.noted = False
+
+    def skips(self, line: Line, lines: list[Line], notes: list[tuple[str, int]]) -> bool:
+        if line.in_table:
+            if self.text is None:
+                self.text = _table_text(lines, line)
+            return False
+        if self.text is not None and _NO_SPACE.sub("", line.body) in self.text:
+            if not self.noted:
+                notes.append(("D212", line.block.index))
+            self.noted = True
+            return True
+        self.text, self.noted = None, False
+        return False
 
 
 def _numbering_jump(drafts: list[_Draft]) -> int | None:
