@@ -11,6 +11,7 @@ from typing import Any
 from jdcheck import errors
 from jdcheck.errors import ReadError
 from jdcheck.readers.assemble import Draft
+from jdcheck.readers.text import DEEP_INDENT, between_deep, indent_width, unfold_columns
 
 
 def read(data: bytes, name: str, limits: Any) -> Draft:
@@ -23,7 +24,7 @@ def read(data: bytes, name: str, limits: Any) -> Draft:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
             raise _encrypted(name)
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_page_text(page) for page in reader.pages]
     except ReadError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
@@ -39,11 +40,11 @@ def read(data: bytes, name: str, limits: Any) -> Draft:
                              "editor, or run OCR first")
     draft = Draft("pdf")
     draft.pages = len(pages)
-    split = [_page_lines(page) for page in pages]
-    running = _running([[text for text, _ in lines] for lines in split])
+    split = [_page_lines(page, first=n == 0) for n, page in enumerate(pages)]
+    running = _running([[text for text, _, _ in lines] for lines in split])
     seen: set[tuple[int, str]] = set()
     for number, lines in enumerate(split, start=1):
-        for n, (line, gap) in enumerate(lines):
+        for n, (line, gap, align) in enumerate(lines):
             place = n if n < _EDGE else n - len(lines) if n >= len(lines) - _EDGE else None
             if place is not None and _PAGE_NUMBER.fullmatch(line.strip()) \
                     and (n == 0 or n == len(lines) - 1):
@@ -57,20 +58,42 @@ def read(data: bytes, name: str, limits: Any) -> Draft:
                     draft.add(line, page=number, part="header" if place >= 0 else "footer")
                     continue
                 seen.add(shape)
-            draft.add(line, page=number, gap_before=gap)
+            draft.add(line, page=number, gap_before=gap, align=align)
     return draft
 
 
-def _page_lines(page: str) -> list[tuple[str, bool]]:
+def _page_text(page: Any) -> str:
+    """The page's text laid out as on the page (columns and indentation kept as spaces);
+    the plain text when the layout cannot be had."""
+    try:
+        return page.extract_text(extraction_mode="layout") or ""
+    except (ValueError, KeyError, TypeError, AttributeError, ZeroDivisionError):
+        return page.extract_text() or ""
+
+
+_SHORT = 40
+# Spaces that justify a line, not a gap between columns of a header.
+_JUSTIFY = re.compile(r"(?<=\S) {2,7}(?=\S)")
+
+
+def _page_lines(page: str, first: bool = False) -> list[tuple[str, bool, str | None]]:
     """The page's non-blank lines, each with whether a blank line comes before it (a page
-    break is not a paragraph break)."""
-    out: list[tuple[str, bool]] = []
+    break is not a paragraph break) and ``right`` when it is set deep in the page; on the
+    first page a head set in two columns is read column by column, as in typed text."""
+    raw = page.split("\n")
+    numbered = unfold_columns(raw) if first else list(enumerate(raw, start=1))
+    indents = [indent_width(line) for _, line in numbered]
+    out: list[tuple[str, bool, str | None]] = []
     gap = False
-    for line in page.split("\n"):
+    for n, (_, line) in enumerate(numbered):
         if not line.strip():
             gap = bool(out)
             continue
-        out.append((line.rstrip(), gap))
+        # a short line between two lines of a right-hand block is one of them, wherever the
+        # layout put its start
+        right = indents[n] >= DEEP_INDENT or between_deep(
+            indents, n, shallow=0 if len(line.strip()) <= _SHORT else 1)
+        out.append((_JUSTIFY.sub(" ", line.strip()), gap, "right" if right else None))
         gap = False
     return out
 

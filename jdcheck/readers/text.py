@@ -159,7 +159,7 @@ def _capitals_run_in(line: str, col: int) -> tuple[str, str]:
     return line[:m.start()], line[m.start(1):]
 
 
-def _unfold_columns(lines: list[str]) -> list[tuple[int, str]]:
+def unfold_columns(lines: list[str]) -> list[tuple[int, str]]:
     """The lines with their numbers, a two-column head read column by column."""
     numbered = list(enumerate(lines, start=1))
     found = _columns(lines)
@@ -176,21 +176,21 @@ def _unfold_columns(lines: list[str]) -> list[tuple[int, str]]:
     return numbered[:first] + left + [(0, "")] + right + [(0, "")] + numbered[last + 1:]
 
 
-_DEEP = 24          # columns of indentation that put a line in the right half of the page
+DEEP_INDENT = 24          # columns of indentation that put a line in the right half of the page
 _SHALLOW = 1        # a longer line of a right-hand block is indented at all
 
 
-def _indent(line: str) -> int:
+def indent_width(line: str) -> int:
     """Leading columns of a line (tabs at 8); -1 for a blank line."""
     expanded = line.rstrip().expandtabs(8)
     return len(expanded) - len(expanded.lstrip()) if expanded.strip() else -1
 
 
-def _between_deep(indents: list[int], n: int) -> bool:
+def between_deep(indents: list[int], n: int, shallow: int = _SHALLOW) -> bool:
     """An indented line between two deeply indented ones: a longer line of the same right-hand
     block («Генеральный директор ООО «…»» under «УТВЕРЖДАЮ»)."""
-    return indents[n] >= _SHALLOW and 0 < n < len(indents) - 1 \
-        and indents[n - 1] >= _DEEP and indents[n + 1] >= _DEEP
+    return indents[n] >= shallow and 0 < n < len(indents) - 1 \
+        and indents[n - 1] >= DEEP_INDENT and indents[n + 1] >= DEEP_INDENT
 
 
 def _lines(draft: Draft, text: str, markdown: bool) -> None:
@@ -198,8 +198,8 @@ def _lines(draft: Draft, text: str, markdown: bool) -> None:
     gap = False
     table, row = 0, 0
     lines = text.split("\n")
-    numbered = list(enumerate(lines, start=1)) if markdown else _unfold_columns(lines)
-    indents = [_indent(raw) for _, raw in numbered]
+    numbered = list(enumerate(lines, start=1)) if markdown else unfold_columns(lines)
+    indents = [indent_width(raw) for _, raw in numbered]
     for n, (number, raw) in enumerate(numbered):
         line = raw.rstrip()
         attrs: dict[str, Any] = {"line": number}
@@ -221,7 +221,7 @@ def _lines(draft: Draft, text: str, markdown: bool) -> None:
         if not line.strip():
             gap = True
             continue
-        if "align" not in attrs and (indents[n] >= _DEEP or _between_deep(indents, n)):
+        if "align" not in attrs and (indents[n] >= DEEP_INDENT or between_deep(indents, n)):
             attrs["align"] = "right"
         if gap:
             attrs["gap_before"] = True

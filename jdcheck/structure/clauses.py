@@ -56,8 +56,7 @@ def build_clauses(lines: list[Line], fmt: str, first_text: str | None = None,
         prev = drafts[-1] if drafts else None
         fresh, after_title = after_title, False
         labelled = line.label is not None and line.label.kind != "other" or line.auto
-        if labelled and fmt in _LINE_FORMATS and prev is not None \
-                and _bare_number_runs_on(prev, line):
+        if labelled and fmt in _LINE_FORMATS and prev is not None and _runs_on(prev, line):
             _join(prev, line, whole=True)
         elif labelled:
             drafts.append(_labelled(line, prev, base_num, base_auto))
@@ -214,14 +213,22 @@ def _join(prev: _Draft, line: Line, whole: bool = False) -> None:
         prev.kind is None) else prev.lead_in
 
 
-def _bare_number_runs_on(prev: _Draft, line: Line) -> bool:
-    """«… в порядке, установленном главой» / «39 ТК РФ.»: a wrapped line that opens with a
-    number without a dot or bracket, after a line that did not end its sentence."""
+_TIME = re.compile(r"\d{1,2}[.:]\d{2}")
+
+
+def _runs_on(prev: _Draft, line: Line) -> bool:
+    """A wrapped line that only looks like an item: «… установленном главой» / «39 ТК РФ.»
+    (a number without a dot or bracket), «… перерыв — с» / «13.00 до 14.00.» (a time), or
+    «… (далее» / «— Компания).» (a dash inside an open bracket)."""
     label = line.label
     assert label is not None
     last = prev.parts[-1].rstrip()
-    return label.kind == "num" and label.text.isdigit() and not line.block.gap_before \
-        and not last.endswith(_TERMINAL) and bool(last)
+    if not last or line.block.gap_before or line.auto:
+        return False
+    if label.kind == "bullet":
+        return last.count("(") > last.count(")")
+    return label.kind == "num" and not last.endswith(_TERMINAL) and (
+        label.text.isdigit() or _TIME.fullmatch(label.text) is not None)
 
 
 @cache
