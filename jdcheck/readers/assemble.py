@@ -12,7 +12,8 @@ from jdcheck.model import Block, Diagnostic, RawDocument, SourceInfo
 _TABLE: dict[int, str | None] = {
     **dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None),
     **dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 127], None),
-    **dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2002\u2003\u2009\u200a\u3000"), " "),
+    **dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                        "\u2009\u200a\u202f\u205f\u3000"), " "),
     **dict.fromkeys(map(ord, "\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf02d\uf0be"), "•"),
 }
 

@@ -121,7 +121,7 @@ def _group_signatories(region: list[tuple[Line, str]], tail: str,
     for unit in units:
         line = unit[0][0]
         text = "\t".join(t for _, t in unit)
-        if all(_header_cell(t) for _, t in unit):
+        if line.in_table and all(_header_cell(t) for _, t in unit):
             continue
         named = find_name(text, allow_full=find_signature(text) is not None)
         has_position = bool(strip_fields(text, (named or NoMatch).text,

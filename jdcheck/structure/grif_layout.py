@@ -94,7 +94,8 @@ def grif_region(lines: list[Line], marker: Line, col: int, found: Grifs, limit: 
     out: list[tuple[Line, str]] = []
     for line in lines[marker.i + 1:marker.i + 1 + limit]:
         if line.i in found.used or line.in_table or _halts_line(line, halts) \
-                or (out and line.block.gap_before and mb.align != "right") \
+                or (out and line.block.gap_before and mb.align != "right"
+                    and not fieldish(line.text)) \
                 or line.words > 14 or (line.label is not None and line.label.kind != "bullet") \
                 or (mb.align == "right" and line.block.align != "right"
                     and not fieldish(line.text)):
@@ -131,8 +132,10 @@ def _in_column(window: list[Line], col: int, found: Grifs,
     out: list[tuple[Line, str]] = []
     for line in window:
         segs = segments(line)
-        if line.i in found.used and line.i not in found.partial or line.in_table:
-            break
+        if line.i in found.used and line.i not in found.partial or line.in_table or (
+                len(segs) == 1 and line.label is not None and line.label.path[:1] > (0,)
+                and line.label.kind in ("num", "roman", "section")):
+            break           # a numbered heading or item across the page ends the head
         text = segs[-1] if col > 0 else segs[0]
         if halts(text):
             break
