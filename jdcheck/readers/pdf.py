@@ -72,15 +72,29 @@ def _page_text(page: Any) -> str:
 
 
 _SHORT = 40
+_JUSTIFY_MAX = 7
 # Spaces that justify a line, not a gap between columns of a header.
 _JUSTIFY = re.compile(r"(?<=\S) {2,7}(?=\S)")
+
+
+_GAPS = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def _unjustify(line: str) -> str:
+    """A justified line with its word spacing made single (its indentation kept), so that
+    only the wide gaps between the columns of a head remain."""
+    gaps = [len(m.group()) for m in _GAPS.finditer(line)]
+    if not gaps or max(gaps) > _JUSTIFY_MAX:
+        return line
+    body = line.lstrip(" ")
+    return line[:len(line) - len(body)] + _GAPS.sub(" ", body)
 
 
 def _page_lines(page: str, first: bool = False) -> list[tuple[str, bool, str | None]]:
     """The page's non-blank lines, each with whether a blank line comes before it (a page
     break is not a paragraph break) and ``right`` when it is set deep in the page; on the
     first page a head set in two columns is read column by column, as in typed text."""
-    raw = page.split("\n")
+    raw = [_unjustify(line) for line in page.split("\n")]
     numbered = unfold_columns(raw) if first else list(enumerate(raw, start=1))
     indents = [indent_width(line) for _, line in numbered]
     out: list[tuple[str, bool, str | None]] = []
