@@ -63,14 +63,29 @@ def read(data: bytes, name: str, limits: Any) -> Draft:
 
 
 def _page_text(page: Any) -> str:
-    """The page's text laid out as on the page (columns and indentation kept as spaces);
-    the plain text when the layout cannot be had."""
+    """The page's text laid out as on the page (columns and indentation kept as spaces), when
+    the layout keeps every word whole; else the text in reading order. pypdf's layout can
+    interleave the runs of a justified line («подготавли3.3.осуществляет …»)."""
+    plain = page.extract_text() or ""
     try:
-        return page.extract_text(extraction_mode="layout") or ""
+        laid = page.extract_text(extraction_mode="layout") or ""
     except (ValueError, KeyError, TypeError, AttributeError, ZeroDivisionError):
-        return page.extract_text() or ""
+        return plain
+    words, laid_words = Counter(_WORD.findall(plain)), Counter(_WORD.findall(laid))
+    if sum((words - laid_words).values()) <= 1:
+        return laid
+    # the lines in reading order, each as laid out where the layout has it whole
+    laid_lines: dict[tuple[str, ...], list[str]] = {}
+    for line in laid.split("\n"):
+        laid_lines.setdefault(tuple(_WORD.findall(line)), []).append(line)
+    out = []
+    for line in plain.split("\n"):
+        same = laid_lines.get(tuple(_WORD.findall(line)))
+        out.append(same.pop(0) if same and line.strip() else line)
+    return "\n".join(out)
 
 
+_WORD = re.compile(r"[^\W\d_]+")
 _SHORT = 40
 _JUSTIFY_MAX = 7
 # Spaces that justify a line, not a gap between columns of a header.
