@@ -111,27 +111,28 @@ def _columns(lines: list[str]) -> tuple[int, int, int] | None:
         for m in _GAP.finditer(line):
             if m.end() >= 30:
                 splits.setdefault(m.end(), []).append(i)
-    best: tuple[int, list[int]] | None = None
+    candidates = []
     for col in sorted(splits):
         rows = sorted({i for c, ids in splits.items() if col <= c <= col + _COLUMN_SLACK
                        for i in ids})
-        if len(rows) >= 2 and (best is None or len(rows) > len(best[1])):
-            best = (col, rows)
-    if best is None:
-        return None
-    col, rows = best
-    alone = [i for i, line in enumerate(head) if line.strip()
-             and col - 2 <= len(line) - len(line.lstrip()) <= col + 2 * _COLUMN_SLACK]
-    if not alone:
-        return None
-    first, last = min(rows + alone), max(rows + alone)
-    if last - first > 20:
-        return None
-    while first > 0 and head[first - 1].strip():
-        first -= 1
-    while last + 1 < len(head) and head[last + 1].strip():
-        last += 1
-    return first, last, col
+        if len(rows) >= 2:
+            candidates.append((col, rows))
+    # the head's columns: the topmost, then the one met on most lines; one whose right side
+    # never stands alone gives way to the next
+    for col, rows in sorted(candidates, key=lambda c: (c[1][0], -len(c[1]))):
+        alone = [i for i, line in enumerate(head) if line.strip()
+                 and col - 2 <= len(line) - len(line.lstrip()) <= col + 2 * _COLUMN_SLACK]
+        if not alone:
+            continue
+        first, last = min(rows + alone), max(rows + alone)
+        if last - first > 20:
+            continue
+        while first > 0 and head[first - 1].strip():
+            first -= 1
+        while last + 1 < len(head) and head[last + 1].strip():
+            last += 1
+        return first, last, col
+    return None
 
 
 def _split(line: str, col: int) -> tuple[str, str]:
@@ -146,7 +147,7 @@ def _split(line: str, col: int) -> tuple[str, str]:
     return line[:at], line[at:]
 
 
-_CAPS_TAIL = re.compile(r"(?<=\S) ((?:[^\W\d_a-zа-яё]{2,}[ .:]*){1,2})$")
+_CAPS_TAIL = re.compile(r"(?<=\S) ((?:[^\W\d_a-zа-яё]{3,}[ .:]*){1,2})$")
 
 
 def _capitals_run_in(line: str, col: int) -> tuple[str, str]:
@@ -154,7 +155,8 @@ def _capitals_run_in(line: str, col: int) -> tuple[str, str]:
     one space before the right column's first line, a heading in capitals; it is cut off
     there when it starts inside the right column."""
     m = _CAPS_TAIL.search(line)
-    if m is None or m.start(1) < col or not any(ch.islower() for ch in line[:m.start()]):
+    if m is None or m.start(1) < col - 2 * _COLUMN_SLACK \
+            or not any(ch.islower() for ch in line[:m.start()]):
         return line, ""
     return line[:m.start()], line[m.start(1):]
 

@@ -127,8 +127,13 @@ def _group_signatories(region: list[tuple[Line, str]], tail: str,
         has_position = bool(strip_fields(text, (named or NoMatch).text,
                                           (find_date(text) or NoMatch).text))
         has_position = has_position and not CAPTION.match(text.strip())
-        if has_position and (line.in_table or not (groups and _position_only(groups[-1])
-                                                   and not fieldish(text))):
+        # «Ведущий  ____ И.Н. Тищенко» / «юрисконсульт  _  (дата согласования)»: a row of a
+        # table drawn as text, its position and its date caption running onto a second line
+        runs_on = not line.in_table and bool(groups) and (
+            named is None or named.form == "placeholder") and fieldish(text) \
+            and _named(groups[-1]) and find_signature(text) is None
+        if has_position and not runs_on and (line.in_table or not (
+                groups and _position_only(groups[-1]) and not fieldish(text))):
             groups.append(list(unit))
         elif groups:
             groups[-1].extend(unit)
@@ -143,6 +148,10 @@ _HEADER_CELL = re.compile(r"^(?:№|n|\d{1,2}\.?|должность|ф\s?и\s?о
 
 def _header_cell(text: str) -> bool:
     return bool(_HEADER_CELL.match(key(text))) or not key(text)
+
+
+def _named(group: list[tuple[Line, str]]) -> bool:
+    return any((n := find_name(t)) is not None and n.form != "placeholder" for _, t in group)
 
 
 def _position_only(group: list[tuple[Line, str]]) -> bool:
