@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from jdcheck.model import summarize
 from jdcheck.readers import read_document
 from jdcheck.structure.parser import parse
-from tests.conftest import CORPORA
+from tests.conftest import CORPORA, needs_soffice, soffice
 
 GOLDEN = sorted((CORPORA / "expected").glob("*.summary.json"))
 
@@ -41,3 +42,29 @@ def test_sample_matches_its_golden_summary(golden: Path) -> None:
     assert _org(got["organisation"]) == _org(expected["organisation"])
     assert [(s["kinds"], s["clauses"]) for s in got["sections"]] == \
         [(s["kinds"], s["clauses"]) for s in expected["sections"]]
+
+
+@needs_soffice
+def test_samples_printed_to_pdf_read_the_same(tmp_path: Path) -> None:
+    """Every Word, RTF and ODT sample exported to PDF by LibreOffice (a different producer
+    from the samples' own PDFs: justified lines, tables drawn as text, heads in columns)
+    parses to the sample's golden summary."""
+    sources = sorted(p for p in CORPORA.iterdir() if p.suffix in (".docx", ".odt", ".rtf"))
+    profile = tmp_path / "lo-profile"
+    subprocess.run([soffice() or "soffice", f"-env:UserInstallation={profile.as_uri()}",
+                    "--headless", "--norestore", "--convert-to", "pdf", "--outdir",
+                    str(tmp_path), *map(str, sources)], check=True, capture_output=True,
+                   timeout=600)
+    wrong = {}
+    for source in sources:
+        expected = json.loads((CORPORA / "expected" / f"{source.stem}.summary.json").read_text(
+            encoding="utf-8"))
+        got = summarize(parse(read_document(tmp_path / f"{source.stem}.pdf")))
+        diffs = [f for f in ("language", "jurisdiction", "kind", "approval", "agreement",
+                             "acknowledgment") if got[f] != expected[f]]
+        if [(s["kinds"], s["clauses"]) for s in got["sections"]] != \
+                [(s["kinds"], s["clauses"]) for s in expected["sections"]]:
+            diffs.append("sections")
+        if diffs:
+            wrong[source.name] = diffs
+    assert len(sources) >= 15 and wrong == {}
