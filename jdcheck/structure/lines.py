@@ -84,6 +84,11 @@ def prepare(blocks: tuple[Block, ...],
                 body = text
             else:
                 label, body = split_label(text)
+            if label is not None:
+                # «I. I.Общие положения»: a list's number printed before the same number typed
+                again, rest = split_label(body.strip())
+                if again is not None and again.kind == label.kind and again.path == label.path:
+                    body = rest
             body = body.strip()
             lines.append(Line(i=len(lines), block=block, text=text, offset=offset, label=label,
                               auto=auto, body=body, key=key(body), words=len(body.split()),

@@ -62,3 +62,17 @@ def test_a_lead_in_that_also_states_something_counts_as_a_clause(tmp_path: Path)
     # sellers do, so a reader counts it
     assert [len(s.clauses) for s in document.sections] == [6]
     assert [s["clauses"] for s in summarize(document)["sections"]] == [5]
+
+
+def test_a_number_printed_before_the_same_number_typed(tmp_path: Path) -> None:
+    """«I. I.Общие положения»: a list's own number and the typed one, as a PDF shows both."""
+    path = tmp_path / "di.txt"
+    path.write_text("\n".join([
+        "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ торгового представителя", "",
+        "I.        I.Общие положения",
+        "1.1. Торговый представитель относится к категории технических исполнителей.",
+        "II.       II.Должностные обязанности",
+        "2.1. Ведёт переговоры с покупателями."]) + "\n", encoding="utf-8")
+    document = parse(read_document(path))
+    assert [(s.heading, s.kinds, len(s.clauses)) for s in document.sections] == [
+        ("Общие положения", ("general",), 1), ("Должностные обязанности", ("duties",), 1)]
