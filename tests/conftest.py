@@ -34,3 +34,14 @@ def convert(src: Path, fmt: str, outdir: Path) -> Path:
                     str(src)], check=True, capture_output=True, timeout=180)
     ext = fmt.split(":")[0]
     return outdir / f"{src.stem}.{ext}"
+
+
+def write_docx(path: Path, paragraphs: list[str]) -> Path:
+    """A .docx of plain paragraphs, one per text; return its path."""
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    document.save(str(path))
+    return path

@@ -86,12 +86,9 @@ def _page_text(page: Any) -> str:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
-_SHORT = 40
-_JUSTIFY_MAX = 7
-# Spaces that justify a line, not a gap between columns of a header.
-_JUSTIFY = re.compile(r"(?<=\S) {2,7}(?=\S)")
-
-
+_SHORT = 40          # characters: a short line of a right-hand block
+_JUSTIFY_MAX = 7     # spaces that justify a line; more is a gap between the columns of a head
+_JUSTIFY = re.compile(rf"(?<=\S) {{2,{_JUSTIFY_MAX}}}(?=\S)")
 _GAPS = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 

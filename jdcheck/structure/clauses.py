@@ -209,8 +209,8 @@ def _join(prev: _Draft, line: Line, whole: bool = False) -> None:
     prev.lines.append(line)
     # a lead-in is judged on the whole paragraph: «… по расчётам с контрагентами:» that goes
     # on to list them is not one; «… отвечающее следующим / требованиям:» is
-    prev.lead_in = prev.label is None and prev.parts[-1].rstrip().endswith(":") if (
-        prev.kind is None) else prev.lead_in
+    if prev.kind is None:
+        prev.lead_in = prev.parts[-1].rstrip().endswith(":")
 
 
 _TIME = re.compile(r"\d{1,2}[.:]\d{2}")
@@ -265,6 +265,9 @@ def _table_text(lines: list[Line], line: Line) -> str:
                    if ln.block.table == line.block.table)
 
 
+_PUNCTUATION = re.compile(r"[,.;:!?()«»\"“”]")
+
+
 def _is_subtitle(line: Line, following: list[Line]) -> bool:
     """In plain text, which has no bold: a short question («Что является результатом?») or a
     short bare title over a paragraph of prose («Взаимодействие с гостем»)."""
@@ -274,7 +277,7 @@ def _is_subtitle(line: Line, following: list[Line]) -> bool:
     if body.endswith("?") and line.words <= 8:
         return True
     nxt = following[0]
-    return line.words <= 5 and not re.search(r"[,.;:!?()«»\"“”]", body) \
+    return line.words <= 5 and not _PUNCTUATION.search(body) \
         and nxt.label is None and nxt.words >= 15 and nxt.ends_sentence()
 
 

@@ -20,7 +20,7 @@ from jdcheck.model import (
     Span,
 )
 from jdcheck.structure.fields import find_date, find_name, find_signature
-from jdcheck.structure.lexicon import Lexicon
+from jdcheck.structure.lexicon import Lexicon, phrases_regex
 from jdcheck.structure.lines import Line
 from jdcheck.structure.normalize import key
 
@@ -105,7 +105,7 @@ def grif_region(lines: list[Line], marker: Line, col: int, found: Grifs, limit: 
 
 
 def _halts_line(line: Line, halts: Callable[[str], bool]) -> bool:
-    return any(halts(seg) for seg in segments(line)) or halts(line.text)
+    return any(halts(seg) for seg in segments(line))
 
 
 def _in_table(lines: list[Line], marker: Line, limit: int,
@@ -171,9 +171,8 @@ def _stops_text(text: str, stop: re.Pattern[str], title: bool = True) -> bool:
 
 
 def stops(line: Line, stop: re.Pattern[str], title: bool = True) -> bool:
-    if title and _TITLE.search(line.key):
-        return True
-    return any(stop.match(key(QUOTES.sub("", seg))) for seg in segments(line))
+    """A column of the line opens another block (or, with ``title``, is the title)."""
+    return _halts_line(line, lambda text: _stops_text(text, stop, title))
 
 
 TITLE_LINE = re.compile(r"^(?:должностная\s+)?инструкция$|(?:^|\s)(?:должностная инструкция|"
@@ -194,8 +193,6 @@ def stop_markers(lex: Lexicon) -> re.Pattern[str]:
     parts = (lex.markers["acknowledgment"]["markers"] + lex.markers["agreement"]["markers"]
              + lex.markers["approval"]["signature"] + lex.markers["approval"]["order"]
              + lex.markers["signoff"]["markers"])
-    from jdcheck.structure.lexicon import phrases_regex
-
     rx = phrases_regex(parts, whole=False)
     compiled = re.compile(r"^(?:" + rx.pattern[len("(?:^|\\s)"):] + ")")
     lex.cache["grif-stop"] = compiled

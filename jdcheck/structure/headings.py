@@ -58,13 +58,18 @@ def match_vocabulary(text: str, lex: Lexicon, runin: bool = False,
 _GENITIVE = re.compile(r"^[a-z]+(?:in|un|nin|nun)\s")
 
 
+def has_possessor(k: str) -> bool:
+    """The folded phrase opens with an Azerbaijani genitive («mühasibin …», «işçinin …»)."""
+    return bool(_GENITIVE.match(k + " "))
+
+
 def _match_one(k: str, lex: Lexicon, runin: bool, max_tail: int) -> tuple[str, ...] | None:
     """Kinds for one heading phrase; an Azerbaijani possessor may precede it («İşçinin
     hüquqları», «Tərəflərin məsuliyyəti»)."""
     found = _match_words(k, lex, runin, max_tail)
     words = k.split(" ")
     for drop in (1, 2):
-        if found is not None or len(words) <= drop or not _GENITIVE.match(words[drop - 1] + " "):
+        if found is not None or len(words) <= drop or not has_possessor(words[drop - 1]):
             continue
         found = _match_words(" ".join(words[drop:]), lex, runin, max_tail)
     return found

@@ -9,7 +9,7 @@ from jdcheck.structure import classify as cls
 from jdcheck.structure.clauses import build_clauses
 from jdcheck.structure.fields import find_name
 from jdcheck.structure.grifs import find_grifs
-from jdcheck.structure.headings import Heading, find_headings, match_vocabulary
+from jdcheck.structure.headings import Heading, find_headings, has_possessor, match_vocabulary
 from jdcheck.structure.lexicon import Lexicon, lexicon
 from jdcheck.structure.lines import Line, prepare
 from jdcheck.structure.normalize import key
@@ -102,9 +102,6 @@ def _foreign_prefix(lines: list[Line], lex: Lexicon) -> int:
     return cut if cut < len(lines) else 0
 
 
-_POSSESSOR = re.compile(r"^[a-z]+(?:in|un|nin|nun) ")
-
-
 def _is_topic(sections: list[Section]) -> bool:
     """«Mühasibin vəzifələri, hüquqları və məsuliyyəti» over prose, with no other section that
     holds anything: the title of a text about a post, not a section of its job description."""
@@ -113,7 +110,7 @@ def _is_topic(sections: list[Section]) -> bool:
     last = sections[-1]
     return (len(set(last.kinds) & {"duties", "rights", "liability", "functions"}) >= 3
             and last.number is None and last.recognised_by == "vocabulary"
-            and bool(_POSSESSOR.match(key(last.heading) + " "))
+            and has_possessor(key(last.heading))
             and all(not s.clauses for s in sections[:-1]))
 
 

@@ -9,6 +9,7 @@ import docx
 from jdcheck.model import Document
 from jdcheck.readers import read_document
 from jdcheck.structure.parser import parse
+from tests.conftest import write_docx
 
 _PROSE = ("Раннер помогает старшему смены и официанту поддерживать чистоту в зале, встречает "
           "гостей, выдаёт заказы и следит за тем, чтобы на столах было всё необходимое.")
@@ -148,17 +149,14 @@ def test_hard_wrapped_paragraphs_without_blank_lines(tmp_path: Path) -> None:
 
 
 def test_numbered_items_that_look_like_headings(tmp_path: Path) -> None:
-    document = docx.Document()
-    for text in ["ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ менеджера", "1. Общие положения",
-                 "Требования к квалификации: высшее экономическое образование.",
-                 "Менеджер назначается на должность приказом директора.",
-                 "2. Должностные обязанности", "1. Ведёт переговоры с клиентами.",
-                 "2. Менеджер должен знать:", "— условия договоров;", "— тарифы Общества.",
-                 "3. Квалификационные требования к менеджеру:", "— высшее образование.",
-                 "3. Права", "Получать информацию, необходимую для работы."]:
-        document.add_paragraph(text)
-    path = tmp_path / "menedzher.docx"
-    document.save(str(path))
+    path = write_docx(tmp_path / "menedzher.docx", [
+        "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ менеджера", "1. Общие положения",
+        "Требования к квалификации: высшее экономическое образование.",
+        "Менеджер назначается на должность приказом директора.",
+        "2. Должностные обязанности", "1. Ведёт переговоры с клиентами.",
+        "2. Менеджер должен знать:", "— условия договоров;", "— тарифы Общества.",
+        "3. Квалификационные требования к менеджеру:", "— высшее образование.",
+        "3. Права", "Получать информацию, необходимую для работы."])
     parsed = parse(read_document(path))
     # a run-in «Требования к квалификации: …» under a standalone heading is its item, and so is
     # the numbered «3. Квалификационные требования …:» that follows item 2 and its sub-items

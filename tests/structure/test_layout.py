@@ -4,26 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import docx
-
 from jdcheck.model import Document
 from jdcheck.readers import read_document
 from jdcheck.structure.parser import parse
-
-
-def _docx(path: Path, paragraphs: list[str]) -> Path:
-    document = docx.Document()
-    for text in paragraphs:
-        document.add_paragraph(text)
-    document.save(str(path))
-    return path
+from tests.conftest import write_docx
 
 
 def _manager(tmp_path: Path, duties: list[str]) -> Document:
     """A manager's job description: the duties given, then a rights section with one item
     (its heading is among ``duties`` when it is glued onto them)."""
     rights = "Получать информацию, необходимую для выполнения обязанностей."
-    path = _docx(tmp_path / "di.docx", ["Должностная инструкция менеджера по работе с клиентами",
+    path = write_docx(tmp_path / "di.docx", ["Должностная инструкция менеджера по работе с клиентами",
                                         "Должностные обязанности:", *duties, rights])
     document = parse(read_document(path))
     assert [(s.kinds, len(s.clauses)) for s in document.sections] == [
@@ -47,7 +38,7 @@ def test_a_sentence_glued_onto_another_stays_in_its_clause(tmp_path: Path) -> No
 def test_a_lead_in_that_also_states_something_counts_as_a_clause(tmp_path: Path) -> None:
     from jdcheck.model import summarize
 
-    path = _docx(tmp_path / "di.docx", [
+    path = write_docx(tmp_path / "di.docx", [
         "Должностная инструкция продавца",
         "Должностные обязанности:",
         "Продавец выполняет следующие обязанности:",

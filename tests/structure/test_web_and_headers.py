@@ -10,6 +10,7 @@ import docx
 from jdcheck.model import Document
 from jdcheck.readers import read_document
 from jdcheck.structure.parser import parse
+from tests.conftest import write_docx
 
 _PROSE = ("Bu bölmədə işin əsas cəhətləri ətraflı izah olunur və oxucuya hansı sənədlərin "
           "hazırlanmalı olduğu, kimlərlə razılaşdırılmalı olduğu, hansı müddətlərə əməl "
@@ -22,11 +23,7 @@ def _txt(path: Path, lines: list[str], sep: str = "\n\n") -> Document:
 
 
 def _docx(path: Path, paragraphs: list[str]) -> Document:
-    document = docx.Document()
-    for text in paragraphs:
-        document.add_paragraph(text)
-    document.save(str(path))
-    return parse(read_document(path))
+    return parse(read_document(write_docx(path, paragraphs)))
 
 
 def _codes(document: Document) -> list[str]:
